@@ -1,0 +1,6 @@
+package org.concord.consensus;
+
+public enum Comparison {
+  AT_LEAST,
+  MORE_THAN
+}

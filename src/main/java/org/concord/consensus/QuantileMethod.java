@@ -1,0 +1,6 @@
+package org.concord.consensus;
+
+public enum QuantileMethod {
+  TYPE_7,
+  TYPE_6
+}

@@ -1,0 +1,67 @@
+package org.concord.security;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.SecurityContext;
+import java.time.Instant;
+import org.concord.common.ConcordException;
+import org.concord.common.Page;
+import org.concord.common.PageRequest;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+@Path("/api/accounts")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@RolesAllowed(Role.COORDINATOR)
+@Tag(name = "Accounts", description = "Study-team accounts and their roles")
+public class AccountResource {
+
+  @Inject AccountService service;
+
+  public record CreateAccountRequest(
+      @NotBlank @Email String email, @NotNull String password, @NotBlank String role) {}
+
+  public record AccountView(Long id, String email, String role, Instant createdAt) {
+    static AccountView of(Account account) {
+      return new AccountView(account.id, account.email, account.role, account.createdAt);
+    }
+  }
+
+  @GET
+  @Operation(summary = "List study-team accounts")
+  public Page<AccountView> list(@BeanParam PageRequest page) {
+    return service.list(page.checked()).map(AccountView::of);
+  }
+
+  @POST
+  @Operation(summary = "Create a study-team account (coordinator or analyst)")
+  public Response create(@Valid @NotNull CreateAccountRequest request) {
+    Account account = service.create(request.email(), request.password(), request.role());
+    return Response.status(201).entity(AccountView.of(account)).build();
+  }
+
+  @GET
+  @Path("/me")
+  @RolesAllowed({Role.COORDINATOR, Role.ANALYST})
+  @Operation(summary = "The account signed in")
+  public AccountView me(@Context SecurityContext context) {
+    return service
+        .find(context.getUserPrincipal().getName())
+        .map(AccountView::of)
+        .orElseThrow(() -> ConcordException.notFound("Account", "signed in"));
+  }
+}

@@ -1,0 +1,62 @@
+package org.concord.security;
+
+import io.quarkus.elytron.security.common.BcryptUtil;
+import io.quarkus.panache.common.Sort;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import org.concord.common.ConcordException;
+import org.concord.common.Page;
+import org.concord.common.PageRequest;
+
+@ApplicationScoped
+public class AccountService {
+
+  /** bcrypt cost: about 0.1 s per hash on a 2-core machine, slow enough to hamper guessing. */
+  static final int BCRYPT_COST = 12;
+
+  static final int MIN_PASSWORD_LENGTH = 12;
+
+  @Inject AccountRepository accounts;
+
+  static String normaliseEmail(String email) {
+    return email == null ? null : email.trim().toLowerCase(Locale.ROOT);
+  }
+
+  @Transactional
+  public Account create(String email, String password, String role) {
+    if (!Set.of(Role.COORDINATOR, Role.ANALYST).contains(role)) {
+      throw ConcordException.invalid("role", "role must be coordinator or analyst.");
+    }
+    if (password == null || password.length() < MIN_PASSWORD_LENGTH) {
+      throw ConcordException.invalid(
+          "password", "The password must have at least " + MIN_PASSWORD_LENGTH + " characters.");
+    }
+    if (accounts.findByEmail(email).isPresent()) {
+      throw ConcordException.conflict("An account with the email " + email + " exists already.");
+    }
+    Account account = new Account();
+    account.email = normaliseEmail(email);
+    account.passwordHash = BcryptUtil.bcryptHash(password, BCRYPT_COST);
+    account.role = role;
+    accounts.persist(account);
+    return account;
+  }
+
+  public Page<Account> list(PageRequest request) {
+    var query = accounts.findAll(Sort.by("email"));
+    query.page(request.page, request.size);
+    return new Page<>(query.list(), request.page, request.size, query.count());
+  }
+
+  public Optional<Account> find(String email) {
+    return accounts.findByEmail(email);
+  }
+
+  public boolean any() {
+    return accounts.count() > 0;
+  }
+}

@@ -1,0 +1,53 @@
+package org.concord.security;
+
+import io.quarkus.runtime.LaunchMode;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.Optional;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+/**
+ * Creates the first coordinator when there is no account yet, from {@code CONCORD_ADMIN_EMAIL} and
+ * {@code CONCORD_ADMIN_PASSWORD}; in dev mode without them, a generated one printed once.
+ */
+@ApplicationScoped
+public class FirstCoordinator {
+
+  private static final Logger LOG = Logger.getLogger(FirstCoordinator.class);
+  static final String DEV_EMAIL = "admin@concord.local";
+
+  @Inject AccountService accounts;
+
+  @ConfigProperty(name = "concord.admin.email")
+  Optional<String> email;
+
+  @ConfigProperty(name = "concord.admin.password")
+  Optional<String> password;
+
+  void onStart(@Observes StartupEvent event) {
+    if (accounts.any()) {
+      return;
+    }
+    if (email.isPresent() && password.isPresent()) {
+      accounts.create(email.get(), password.get(), Role.COORDINATOR);
+      LOG.infof("Created the first coordinator account %s", email.get());
+    } else if (LaunchMode.current() == LaunchMode.DEVELOPMENT) {
+      byte[] random = new byte[12];
+      new SecureRandom().nextBytes(random);
+      String generated = Base64.getUrlEncoder().withoutPadding().encodeToString(random);
+      accounts.create(DEV_EMAIL, generated, Role.COORDINATOR);
+      LOG.infof(
+          "%n%n  Concord dev account (shown once): %s / %s%n  Sign in at http://localhost:8080%n",
+          DEV_EMAIL, generated);
+    } else {
+      LOG.warn(
+          "No study-team account exists. Set CONCORD_ADMIN_EMAIL and CONCORD_ADMIN_PASSWORD"
+              + " and restart to create the first coordinator.");
+    }
+  }
+}

@@ -1,0 +1,152 @@
+package org.concord.study;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
+import jakarta.persistence.Embeddable;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.IntStream;
+import org.concord.consensus.Comparison;
+import org.concord.consensus.DenominatorPolicy;
+import org.concord.consensus.QuantileMethod;
+
+/**
+ * How a study decides consensus, fixed in advance (DESIGN §2, §4). Every field has a default so a
+ * new study starts from a protocol that is valid and common in published Delphi studies.
+ */
+@Embeddable
+public class Protocol {
+
+  @Column(name = "scale_min", nullable = false)
+  public int scaleMin = 1;
+
+  @Column(name = "scale_max", nullable = false)
+  public int scaleMax = 9;
+
+  /** One label per scale point, from min to max. */
+  @Convert(converter = StringListConverter.class)
+  @Column(name = "scale_labels", nullable = false, length = 4000)
+  public List<String> scaleLabels = new ArrayList<>(agreementLabels(9));
+
+  @Column(name = "agree_low", nullable = false)
+  public int agreeLow = 7;
+
+  @Column(name = "agree_high", nullable = false)
+  public int agreeHigh = 9;
+
+  @Column(name = "disagree_low", nullable = false)
+  public int disagreeLow = 1;
+
+  @Column(name = "disagree_high", nullable = false)
+  public int disagreeHigh = 3;
+
+  @Column(name = "unable_to_rate_allowed", nullable = false)
+  public boolean unableToRateAllowed = true;
+
+  @Column(name = "unable_to_rate_label", nullable = false)
+  public String unableToRateLabel = "I cannot rate this";
+
+  @Enumerated(EnumType.STRING)
+  @Column(name = "rule_type", nullable = false)
+  public RuleType ruleType = RuleType.COMET;
+
+  @Column(name = "percent_threshold", nullable = false)
+  public int percentThreshold = 75;
+
+  @Enumerated(EnumType.STRING)
+  @Column(name = "percent_comparison", nullable = false)
+  public Comparison percentComparison = Comparison.AT_LEAST;
+
+  @Column(name = "comet_agree_threshold", nullable = false)
+  public int cometAgreeThreshold = 70;
+
+  @Column(name = "comet_disagree_limit", nullable = false)
+  public int cometDisagreeLimit = 15;
+
+  @Column(name = "max_iqr", nullable = false)
+  public double maxIqr = 1.0;
+
+  @Enumerated(EnumType.STRING)
+  @Column(name = "quantile_method", nullable = false)
+  public QuantileMethod quantileMethod = QuantileMethod.TYPE_7;
+
+  @Enumerated(EnumType.STRING)
+  @Column(name = "denominator_policy", nullable = false)
+  public DenominatorPolicy denominatorPolicy = DenominatorPolicy.EXCLUDE;
+
+  @Column(name = "every_group_required", nullable = false)
+  public boolean everyGroupRequired = false;
+
+  @Column(name = "minimum_group_size", nullable = false)
+  public int minimumGroupSize = 3;
+
+  @Column(name = "minimum_n", nullable = false)
+  public int minimumN = 0;
+
+  @Column(name = "maximum_rounds", nullable = false)
+  public int maximumRounds = 3;
+
+  @Column(name = "stability_threshold", nullable = false)
+  public int stabilityThreshold = 15;
+
+  @Enumerated(EnumType.STRING)
+  @Column(name = "eligibility", nullable = false)
+  public Eligibility eligibility = Eligibility.SUBMITTED_PREVIOUS_ROUND;
+
+  @Column(name = "partial_submission_allowed", nullable = false)
+  public boolean partialSubmissionAllowed = false;
+
+  @Column(name = "show_own_previous", nullable = false)
+  public boolean showOwnPrevious = true;
+
+  @Column(name = "show_distribution", nullable = false)
+  public boolean showDistribution = true;
+
+  @Column(name = "show_median_iqr", nullable = false)
+  public boolean showMedianIqr = true;
+
+  @Column(name = "show_group_breakdown", nullable = false)
+  public boolean showGroupBreakdown = false;
+
+  @Column(name = "show_comments", nullable = false)
+  public boolean showComments = true;
+
+  /**
+   * Labels for an agreement scale of the given number of points: the ends and the middle are named,
+   * the rest graded, so that every point carries words (panelists read each one).
+   */
+  public static List<String> agreementLabels(int points) {
+    return switch (points) {
+      case 5 ->
+          List.of(
+              "Strongly disagree",
+              "Disagree",
+              "Neither agree nor disagree",
+              "Agree",
+              "Strongly agree");
+      case 7 ->
+          List.of(
+              "Strongly disagree",
+              "Disagree",
+              "Slightly disagree",
+              "Neither agree nor disagree",
+              "Slightly agree",
+              "Agree",
+              "Strongly agree");
+      case 9 ->
+          List.of(
+              "Strongly disagree",
+              "Disagree",
+              "Mostly disagree",
+              "Slightly disagree",
+              "Neither agree nor disagree",
+              "Slightly agree",
+              "Mostly agree",
+              "Agree",
+              "Strongly agree");
+      default -> IntStream.rangeClosed(1, points).mapToObj(Integer::toString).toList();
+    };
+  }
+}

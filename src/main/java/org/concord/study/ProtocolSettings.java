@@ -1,0 +1,161 @@
+package org.concord.study;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+import org.concord.consensus.Comparison;
+import org.concord.consensus.DenominatorPolicy;
+import org.concord.consensus.QuantileMethod;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+/**
+ * The protocol as the API shows and takes it. On a change, fields left out (null) keep their
+ * current value, so a client can send only what it changes.
+ */
+@Schema(
+    description = "How the study decides consensus. On a change, fields left out keep their value.")
+public record ProtocolSettings(
+    ScaleSettings scale,
+    RuleSettings rule,
+    @Schema(
+            description =
+                "Hyndman & Fan quantile type: TYPE_7 (R, Excel PERCENTILE.INC) or TYPE_6 (SPSS)")
+        QuantileMethod quantileMethod,
+    @Schema(
+            description =
+                "What unable-to-rate answers do: EXCLUDE from n, INCLUDE_AS_NEUTRAL, or INCLUDE_AS_DISAGREE")
+        DenominatorPolicy denominatorPolicy,
+    @Schema(description = "Below this many ratings an item cannot reach consensus (0: no minimum)")
+        Integer minimumN,
+    @Schema(description = "Every stakeholder group must meet the rule") Boolean everyGroupRequired,
+    @Schema(description = "Groups with fewer ratings are shown but not required")
+        Integer minimumGroupSize,
+    Integer maximumRounds,
+    @Schema(description = "Rounds are stable when the change Δ in percentage points is below this")
+        Integer stabilityThreshold,
+    Eligibility eligibility,
+    @Schema(description = "Panelists may submit with statements left unrated")
+        Boolean partialSubmissionAllowed,
+    FeedbackSettings feedback) {
+
+  public record Band(Integer low, Integer high) {}
+
+  public record ScaleSettings(
+      Integer min,
+      Integer max,
+      @Schema(description = "One label per point, from min to max") List<String> labels,
+      Band agree,
+      Band disagree,
+      Boolean unableToRateAllowed,
+      String unableToRateLabel) {}
+
+  public record RuleSettings(
+      RuleType type,
+      @Schema(description = "PERCENT_AGREEMENT: the percentage that must agree") Integer threshold,
+      @Schema(description = "PERCENT_AGREEMENT: AT_LEAST (≥) or MORE_THAN (>)")
+          Comparison comparison,
+      @Schema(description = "COMET: % in the agree band needed (default 70)")
+          Integer agreeThreshold,
+      @Schema(description = "COMET: % in the disagree band must be under this (default 15)")
+          Integer disagreeLimit,
+      @Schema(description = "MEDIAN_IQR: the largest IQR that counts as agreement")
+          Double maxIqr) {}
+
+  /** What a panelist sees of the previous round. */
+  public record FeedbackSettings(
+      Boolean ownPrevious,
+      Boolean distribution,
+      Boolean medianIqr,
+      Boolean groupBreakdown,
+      Boolean comments) {}
+
+  public static ProtocolSettings of(Protocol p) {
+    return new ProtocolSettings(
+        new ScaleSettings(
+            p.scaleMin,
+            p.scaleMax,
+            List.copyOf(p.scaleLabels),
+            new Band(p.agreeLow, p.agreeHigh),
+            new Band(p.disagreeLow, p.disagreeHigh),
+            p.unableToRateAllowed,
+            p.unableToRateLabel),
+        new RuleSettings(
+            p.ruleType,
+            p.percentThreshold,
+            p.percentComparison,
+            p.cometAgreeThreshold,
+            p.cometDisagreeLimit,
+            p.maxIqr),
+        p.quantileMethod,
+        p.denominatorPolicy,
+        p.minimumN,
+        p.everyGroupRequired,
+        p.minimumGroupSize,
+        p.maximumRounds,
+        p.stabilityThreshold,
+        p.eligibility,
+        p.partialSubmissionAllowed,
+        new FeedbackSettings(
+            p.showOwnPrevious,
+            p.showDistribution,
+            p.showMedianIqr,
+            p.showGroupBreakdown,
+            p.showComments));
+  }
+
+  /** Copies every field that is present onto {@code p}. */
+  public void applyTo(Protocol p) {
+    if (scale != null) {
+      boolean pointsChanged =
+          (scale.min != null && scale.min != p.scaleMin)
+              || (scale.max != null && scale.max != p.scaleMax);
+      set(scale.min, v -> p.scaleMin = v);
+      set(scale.max, v -> p.scaleMax = v);
+      if (scale.labels != null) {
+        p.scaleLabels = new ArrayList<>(scale.labels);
+      } else if (pointsChanged) {
+        p.scaleLabels = new ArrayList<>(Protocol.agreementLabels(p.scaleMax - p.scaleMin + 1));
+      }
+      if (scale.agree != null) {
+        set(scale.agree.low, v -> p.agreeLow = v);
+        set(scale.agree.high, v -> p.agreeHigh = v);
+      }
+      if (scale.disagree != null) {
+        set(scale.disagree.low, v -> p.disagreeLow = v);
+        set(scale.disagree.high, v -> p.disagreeHigh = v);
+      }
+      set(scale.unableToRateAllowed, v -> p.unableToRateAllowed = v);
+      set(scale.unableToRateLabel, v -> p.unableToRateLabel = v.strip());
+    }
+    if (rule != null) {
+      set(rule.type, v -> p.ruleType = v);
+      set(rule.threshold, v -> p.percentThreshold = v);
+      set(rule.comparison, v -> p.percentComparison = v);
+      set(rule.agreeThreshold, v -> p.cometAgreeThreshold = v);
+      set(rule.disagreeLimit, v -> p.cometDisagreeLimit = v);
+      set(rule.maxIqr, v -> p.maxIqr = v);
+    }
+    set(quantileMethod, v -> p.quantileMethod = v);
+    set(denominatorPolicy, v -> p.denominatorPolicy = v);
+    set(minimumN, v -> p.minimumN = v);
+    set(everyGroupRequired, v -> p.everyGroupRequired = v);
+    set(minimumGroupSize, v -> p.minimumGroupSize = v);
+    set(maximumRounds, v -> p.maximumRounds = v);
+    set(stabilityThreshold, v -> p.stabilityThreshold = v);
+    set(eligibility, v -> p.eligibility = v);
+    set(partialSubmissionAllowed, v -> p.partialSubmissionAllowed = v);
+    if (feedback != null) {
+      set(feedback.ownPrevious, v -> p.showOwnPrevious = v);
+      set(feedback.distribution, v -> p.showDistribution = v);
+      set(feedback.medianIqr, v -> p.showMedianIqr = v);
+      set(feedback.groupBreakdown, v -> p.showGroupBreakdown = v);
+      set(feedback.comments, v -> p.showComments = v);
+    }
+  }
+
+  private static <T> void set(T value, Consumer<T> setter) {
+    if (value != null) {
+      setter.accept(value);
+    }
+  }
+}

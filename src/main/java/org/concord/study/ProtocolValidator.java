@@ -1,0 +1,154 @@
+package org.concord.study;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.concord.common.Problem.FieldError;
+
+/** Checks a protocol as a whole; each message is written for the coordinator who set it. */
+public final class ProtocolValidator {
+
+  static final int MAX_POINTS = 11;
+  static final int MAX_LABEL_LENGTH = 100;
+  static final int MAX_ROUNDS = 10;
+
+  private ProtocolValidator() {}
+
+  public static List<FieldError> validate(Protocol p) {
+    List<FieldError> errors = new ArrayList<>();
+    int points = p.scaleMax - p.scaleMin + 1;
+    if (p.scaleMin < 0) {
+      errors.add(FieldError.field("scale.min", "The scale must start at 0 or above."));
+    }
+    if (points < 2 || points > MAX_POINTS) {
+      errors.add(
+          FieldError.field(
+              "scale.max",
+              "The scale must have between 2 and "
+                  + MAX_POINTS
+                  + " points; "
+                  + p.scaleMin
+                  + "–"
+                  + p.scaleMax
+                  + " has "
+                  + Math.max(points, 0)
+                  + "."));
+      return errors;
+    }
+    if (p.scaleLabels.size() != points) {
+      errors.add(
+          FieldError.field(
+              "scale.labels",
+              "Give one label per scale point: "
+                  + points
+                  + " labels for "
+                  + p.scaleMin
+                  + "–"
+                  + p.scaleMax
+                  + ", not "
+                  + p.scaleLabels.size()
+                  + "."));
+    }
+    for (int i = 0; i < p.scaleLabels.size(); i++) {
+      String label = p.scaleLabels.get(i);
+      if (label == null || label.isBlank()) {
+        errors.add(FieldError.field("scale.labels[" + i + "]", "A scale label cannot be empty."));
+      } else if (label.length() > MAX_LABEL_LENGTH) {
+        errors.add(
+            FieldError.field(
+                "scale.labels[" + i + "]",
+                "A scale label must be at most " + MAX_LABEL_LENGTH + " characters."));
+      }
+    }
+    checkBand(errors, p, "agree", p.agreeLow, p.agreeHigh);
+    checkBand(errors, p, "disagree", p.disagreeLow, p.disagreeHigh);
+    if (p.agreeLow <= p.disagreeHigh && p.disagreeLow <= p.agreeHigh) {
+      errors.add(
+          FieldError.field(
+              "scale.disagree",
+              "The agree band ("
+                  + p.agreeLow
+                  + "–"
+                  + p.agreeHigh
+                  + ") and the disagree band ("
+                  + p.disagreeLow
+                  + "–"
+                  + p.disagreeHigh
+                  + ") overlap; a rating cannot be both."));
+    }
+    if (p.unableToRateLabel == null
+        || p.unableToRateLabel.isBlank()
+        || p.unableToRateLabel.length() > MAX_LABEL_LENGTH) {
+      errors.add(
+          FieldError.field(
+              "scale.unableToRateLabel",
+              "The unable-to-rate label must have 1 to " + MAX_LABEL_LENGTH + " characters."));
+    }
+    checkPercent(errors, "rule.threshold", p.percentThreshold, 1);
+    checkPercent(errors, "rule.agreeThreshold", p.cometAgreeThreshold, 1);
+    checkPercent(errors, "rule.disagreeLimit", p.cometDisagreeLimit, 0);
+    if (p.maxIqr < 0 || p.maxIqr > p.scaleMax - p.scaleMin) {
+      errors.add(
+          FieldError.field(
+              "rule.maxIqr",
+              "The largest IQR must be between 0 and the width of the scale ("
+                  + (p.scaleMax - p.scaleMin)
+                  + ")."));
+    }
+    if (p.ruleType == RuleType.RAND_UCLA && (p.scaleMin != 1 || p.scaleMax != 9)) {
+      errors.add(
+          FieldError.field(
+              "rule.type",
+              "The RAND/UCLA rule is defined on a 1–9 scale only; this scale is "
+                  + p.scaleMin
+                  + "–"
+                  + p.scaleMax
+                  + "."));
+    }
+    if (p.minimumN < 0) {
+      errors.add(FieldError.field("minimumN", "The minimum n must be 0 or more."));
+    }
+    if (p.minimumGroupSize < 1) {
+      errors.add(FieldError.field("minimumGroupSize", "The minimum group size must be 1 or more."));
+    }
+    if (p.maximumRounds < 1 || p.maximumRounds > MAX_ROUNDS) {
+      errors.add(
+          FieldError.field(
+              "maximumRounds", "The maximum number of rounds must be 1 to " + MAX_ROUNDS + "."));
+    }
+    checkPercent(errors, "stabilityThreshold", p.stabilityThreshold, 0);
+    return errors;
+  }
+
+  private static void checkBand(
+      List<FieldError> errors, Protocol p, String name, int low, int high) {
+    String field = "scale." + name;
+    if (low > high) {
+      errors.add(
+          FieldError.field(
+              field, "The " + name + " band starts at " + low + " but ends at " + high + "."));
+    } else if (low < p.scaleMin || high > p.scaleMax) {
+      errors.add(
+          FieldError.field(
+              field,
+              "The "
+                  + name
+                  + " band "
+                  + low
+                  + "–"
+                  + high
+                  + " must lie inside the scale "
+                  + p.scaleMin
+                  + "–"
+                  + p.scaleMax
+                  + "."));
+    }
+  }
+
+  private static void checkPercent(List<FieldError> errors, String field, int value, int lowest) {
+    if (value < lowest || value > 100) {
+      errors.add(
+          FieldError.field(
+              field, field + " is a percentage: " + lowest + " to 100, not " + value + "."));
+    }
+  }
+}

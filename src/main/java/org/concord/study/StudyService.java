@@ -1,0 +1,87 @@
+package org.concord.study;
+
+import io.quarkus.panache.common.Sort;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.util.List;
+import org.concord.common.ConcordException;
+import org.concord.common.Page;
+import org.concord.common.PageRequest;
+import org.concord.common.Problem.FieldError;
+
+@ApplicationScoped
+public class StudyService {
+
+  @Inject StudyRepository studies;
+
+  public Page<Study> list(PageRequest request) {
+    var query = studies.findAll(Sort.by("id"));
+    query.page(request.page, request.size);
+    return new Page<>(query.list(), request.page, request.size, query.count());
+  }
+
+  public Study get(long id) {
+    return studies.require(id);
+  }
+
+  @Transactional
+  public Study create(String title, String description, ProtocolSettings protocol) {
+    Study study = new Study();
+    study.title = title.strip();
+    study.description = description;
+    if (protocol != null) {
+      protocol.applyTo(study.protocol);
+    }
+    requireValid(study.protocol);
+    studies.persist(study);
+    return study;
+  }
+
+  @Transactional
+  public Study update(long id, String title, String description) {
+    Study study = studies.require(id);
+    if (title != null) {
+      study.title = title.strip();
+    }
+    if (description != null) {
+      study.description = description;
+    }
+    return study;
+  }
+
+  /** Applies the present fields; an invalid result is refused whole and nothing changes. */
+  @Transactional
+  public Study changeProtocol(long id, ProtocolSettings settings) {
+    Study study = studies.require(id);
+    if (study.protocolLockedAt != null) {
+      throw ConcordException.conflict(
+          "The protocol was locked when round 1 opened on "
+              + study.protocolLockedAt
+              + "; it can no longer change here.");
+    }
+    Protocol candidate = copyOf(study.protocol);
+    settings.applyTo(candidate);
+    requireValid(candidate);
+    settings.applyTo(study.protocol);
+    return study;
+  }
+
+  private static Protocol copyOf(Protocol p) {
+    Protocol copy = new Protocol();
+    ProtocolSettings.of(p).applyTo(copy);
+    return copy;
+  }
+
+  static void requireValid(Protocol protocol) {
+    List<FieldError> errors = ProtocolValidator.validate(protocol);
+    if (!errors.isEmpty()) {
+      throw ConcordException.invalid(
+          "The protocol is not valid: "
+              + String.join(" ", errors.stream().map(FieldError::message).toList()),
+          errors.stream()
+              .map(e -> FieldError.field("protocol." + e.field(), e.message()))
+              .toList());
+    }
+  }
+}
