@@ -23,7 +23,7 @@ import org.concord.common.PageRequest;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-@Path("/api/accounts")
+@Path("/api")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @RolesAllowed(Role.COORDINATOR)
@@ -42,12 +42,14 @@ public class AccountResource {
   }
 
   @GET
+  @Path("/accounts")
   @Operation(summary = "List study-team accounts")
   public Page<AccountView> list(@BeanParam PageRequest page) {
     return service.list(page.checked()).map(AccountView::of);
   }
 
   @POST
+  @Path("/accounts")
   @Operation(summary = "Create a study-team account (coordinator or analyst)")
   public Response create(@Valid @NotNull CreateAccountRequest request) {
     Account account = service.create(request.email(), request.password(), request.role());
@@ -55,7 +57,7 @@ public class AccountResource {
   }
 
   @GET
-  @Path("/me")
+  @Path("/accounts/me")
   @RolesAllowed({Role.COORDINATOR, Role.ANALYST})
   @Operation(summary = "The account signed in")
   public AccountView me(@Context SecurityContext context) {

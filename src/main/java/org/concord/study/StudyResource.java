@@ -24,7 +24,7 @@ import org.concord.security.Role;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-@Path("/api/studies")
+@Path("/api")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @RolesAllowed(Role.COORDINATOR)
@@ -64,6 +64,7 @@ public class StudyResource {
   }
 
   @GET
+  @Path("/studies")
   @RolesAllowed({Role.COORDINATOR, Role.ANALYST})
   @Operation(summary = "List studies")
   public Page<StudyView> list(@BeanParam PageRequest page) {
@@ -71,6 +72,7 @@ public class StudyResource {
   }
 
   @POST
+  @Path("/studies")
   @Operation(
       summary = "Create a study; protocol fields left out take the defaults (1–9, COMET 70/15)")
   public Response create(@Valid @NotNull CreateStudyRequest request) {
@@ -81,7 +83,7 @@ public class StudyResource {
   }
 
   @GET
-  @Path("/{id}")
+  @Path("/studies/{id}")
   @RolesAllowed({Role.COORDINATOR, Role.ANALYST})
   @Operation(summary = "A study with its protocol")
   public StudyView get(@PathParam("id") long id) {
@@ -89,14 +91,14 @@ public class StudyResource {
   }
 
   @PATCH
-  @Path("/{id}")
+  @Path("/studies/{id}")
   @Operation(summary = "Change a study's title or description")
   public StudyView update(@PathParam("id") long id, @Valid @NotNull UpdateStudyRequest request) {
     return StudyView.of(service.update(id, request.title(), request.description()));
   }
 
   @GET
-  @Path("/{id}/protocol")
+  @Path("/studies/{id}/protocol")
   @RolesAllowed({Role.COORDINATOR, Role.ANALYST})
   @Operation(summary = "A study's protocol: scale, consensus rule, stopping, feedback")
   public ProtocolSettings protocol(@PathParam("id") long id) {
@@ -104,7 +106,7 @@ public class StudyResource {
   }
 
   @PATCH
-  @Path("/{id}/protocol")
+  @Path("/studies/{id}/protocol")
   @Operation(
       summary =
           "Change the protocol; fields left out keep their value, an invalid result changes nothing")

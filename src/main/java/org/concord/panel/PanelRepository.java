@@ -1,0 +1,133 @@
+package org.concord.panel;
+
+import io.quarkus.hibernate.orm.panache.PanacheRepository;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.concord.common.ConcordException;
+
+/** Panelists and stakeholder groups; each list is one SQL statement. */
+@ApplicationScoped
+public class PanelRepository implements PanacheRepository<Panelist> {
+
+  @Inject EntityManager em;
+
+  public Panelist require(long id) {
+    Panelist panelist = findById(id);
+    if (panelist == null) {
+      throw ConcordException.notFound("Panelist", id);
+    }
+    return panelist;
+  }
+
+  public StakeholderGroup requireGroup(long id) {
+    StakeholderGroup group = em.find(StakeholderGroup.class, id);
+    if (group == null) {
+      throw ConcordException.notFound("Stakeholder group", id);
+    }
+    return group;
+  }
+
+  public List<Panelist> panelists(
+      long studyId, Long groupId, PanelistStatus status, int page, int size) {
+    return em.createQuery(
+            "select p from Panelist p join fetch p.group g where p.study.id = :study"
+                + " and (:group is null or g.id = :group)"
+                + " and (:status is null or p.status = :status) order by p.id",
+            Panelist.class)
+        .setParameter("study", studyId)
+        .setParameter("group", groupId)
+        .setParameter("status", status)
+        .setFirstResult(page * size)
+        .setMaxResults(size)
+        .getResultList();
+  }
+
+  public long countPanelists(long studyId, Long groupId, PanelistStatus status) {
+    return em.createQuery(
+            "select count(p) from Panelist p where p.study.id = :study"
+                + " and (:group is null or p.group.id = :group)"
+                + " and (:status is null or p.status = :status)",
+            Long.class)
+        .setParameter("study", studyId)
+        .setParameter("group", groupId)
+        .setParameter("status", status)
+        .getSingleResult();
+  }
+
+  public Set<String> emailKeys(long studyId) {
+    return new HashSet<>(
+        em.createQuery("select p.emailKey from Panelist p where p.study.id = :study", String.class)
+            .setParameter("study", studyId)
+            .getResultList());
+  }
+
+  public boolean emailTaken(long studyId, String emailKey, Long exceptId) {
+    return em.createQuery(
+                "select count(p) from Panelist p where p.study.id = :study and p.emailKey = :key"
+                    + " and (:except is null or p.id <> :except)",
+                Long.class)
+            .setParameter("study", studyId)
+            .setParameter("key", emailKey)
+            .setParameter("except", exceptId)
+            .getSingleResult()
+        > 0;
+  }
+
+  public List<StakeholderGroup> groups(long studyId) {
+    return em.createQuery(
+            "select g from StakeholderGroup g where g.study.id = :study order by g.position",
+            StakeholderGroup.class)
+        .setParameter("study", studyId)
+        .getResultList();
+  }
+
+  public List<StakeholderGroup> groups(long studyId, int page, int size) {
+    return em.createQuery(
+            "select g from StakeholderGroup g where g.study.id = :study order by g.position",
+            StakeholderGroup.class)
+        .setParameter("study", studyId)
+        .setFirstResult(page * size)
+        .setMaxResults(size)
+        .getResultList();
+  }
+
+  public long countGroups(long studyId) {
+    return em.createQuery(
+            "select count(g) from StakeholderGroup g where g.study.id = :study", Long.class)
+        .setParameter("study", studyId)
+        .getSingleResult();
+  }
+
+  public Optional<StakeholderGroup> groupByName(long studyId, String name) {
+    return em.createQuery(
+            "select g from StakeholderGroup g where g.study.id = :study and g.nameKey = :key",
+            StakeholderGroup.class)
+        .setParameter("study", studyId)
+        .setParameter("key", StakeholderGroup.key(name))
+        .getResultStream()
+        .findFirst();
+  }
+
+  /** Panelists per group who have not withdrawn. */
+  public Map<Long, Long> activeCounts(long studyId) {
+    return em.createQuery(
+            "select p.group.id, count(p) from Panelist p where p.study.id = :study"
+                + " and p.status <> :withdrawn group by p.group.id",
+            Object[].class)
+        .setParameter("study", studyId)
+        .setParameter("withdrawn", PanelistStatus.WITHDRAWN)
+        .getResultStream()
+        .collect(Collectors.toMap(row -> (Long) row[0], row -> (Long) row[1]));
+  }
+
+  public void persist(StakeholderGroup group) {
+    em.persist(group);
+  }
+}

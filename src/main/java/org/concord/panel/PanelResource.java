@@ -1,0 +1,135 @@
+package org.concord.panel;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.Map;
+import org.concord.common.Page;
+import org.concord.common.PageRequest;
+import org.concord.panel.PanelViews.GroupView;
+import org.concord.panel.PanelViews.PanelImportSummary;
+import org.concord.panel.PanelViews.PanelistView;
+import org.concord.security.Role;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** The panel: stakeholder groups and panelists. Identities are for coordinators only. */
+@Path("/api")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@RolesAllowed(Role.COORDINATOR)
+@Tag(name = "Panel", description = "Stakeholder groups, panelists and panel imports")
+public class PanelResource {
+
+  @Inject PanelService service;
+
+  public record GroupRequest(@NotBlank @Size(max = PanelImporter.MAX_GROUP_LENGTH) String name) {}
+
+  public record PanelistRequest(
+      @NotBlank @Size(max = PanelImporter.MAX_NAME_LENGTH) String name,
+      @NotBlank @Size(max = PanelImporter.MAX_EMAIL_LENGTH) String email,
+      @NotNull Long groupId,
+      Map<String, String> attributes) {}
+
+  public record PanelistChange(
+      @Size(min = 1, max = PanelImporter.MAX_NAME_LENGTH) String name,
+      @Size(min = 1, max = PanelImporter.MAX_EMAIL_LENGTH) String email,
+      Long groupId,
+      Map<String, String> attributes) {}
+
+  @GET
+  @Path("/studies/{id}/groups")
+  @RolesAllowed({Role.COORDINATOR, Role.ANALYST})
+  @Operation(summary = "Stakeholder groups with their number of active panelists")
+  public Page<GroupView> groups(@PathParam("id") long studyId, @BeanParam PageRequest page) {
+    return service.groups(studyId, page.checked());
+  }
+
+  @POST
+  @Path("/studies/{id}/groups")
+  @Operation(summary = "Add a stakeholder group")
+  public Response createGroup(@PathParam("id") long studyId, @Valid @NotNull GroupRequest request) {
+    return Response.status(201).entity(service.createGroup(studyId, request.name())).build();
+  }
+
+  @PATCH
+  @Path("/groups/{id}")
+  @Operation(summary = "Rename a stakeholder group")
+  public GroupView renameGroup(
+      @PathParam("id") long groupId, @Valid @NotNull GroupRequest request) {
+    return service.renameGroup(groupId, request.name());
+  }
+
+  @GET
+  @Path("/studies/{id}/panelists")
+  @Operation(summary = "Panelists, optionally of one group or status")
+  public Page<PanelistView> panelists(
+      @PathParam("id") long studyId,
+      @QueryParam("group") Long groupId,
+      @QueryParam("status") PanelistStatus status,
+      @BeanParam PageRequest page) {
+    return service.panelists(studyId, groupId, status, page.checked());
+  }
+
+  @POST
+  @Path("/studies/{id}/panelists")
+  @Operation(summary = "Add one panelist")
+  public Response addPanelist(
+      @PathParam("id") long studyId, @Valid @NotNull PanelistRequest request) {
+    PanelistView created =
+        service.addPanelist(
+            studyId, request.name(), request.email(), request.groupId(), request.attributes());
+    return Response.status(201).entity(created).build();
+  }
+
+  @GET
+  @Path("/panelists/{id}")
+  @Operation(summary = "A panelist")
+  public PanelistView panelist(@PathParam("id") long id) {
+    return service.panelist(id);
+  }
+
+  @PATCH
+  @Path("/panelists/{id}")
+  @Operation(summary = "Change a panelist's name, email, group or attributes")
+  public PanelistView updatePanelist(
+      @PathParam("id") long id, @Valid @NotNull PanelistChange request) {
+    return service.updatePanelist(
+        id, request.name(), request.email(), request.groupId(), request.attributes());
+  }
+
+  @POST
+  @Path("/panelists/{id}/withdraw")
+  @Consumes(MediaType.WILDCARD)
+  @Operation(summary = "Withdraw a panelist: never contacted again, earlier answers kept")
+  public PanelistView withdraw(@PathParam("id") long id) {
+    return service.withdraw(id);
+  }
+
+  @POST
+  @Path("/studies/{id}/panel")
+  @Consumes("text/csv")
+  @RequestBody(
+      description =
+          "UTF-8 CSV with a header row naming name, email and group in any order; other columns"
+              + " are kept as attributes. All or nothing.")
+  @Operation(summary = "Import panelists from a CSV file (a spreadsheet export)")
+  public PanelImportSummary importPanel(@PathParam("id") long studyId, byte[] body) {
+    return service.importPanel(studyId, body == null ? new byte[0] : body);
+  }
+}

@@ -1,0 +1,200 @@
+package org.concord.panel;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.concord.common.ConcordException;
+import org.concord.common.Page;
+import org.concord.common.PageRequest;
+import org.concord.panel.PanelImporter.PanelRow;
+import org.concord.panel.PanelViews.GroupView;
+import org.concord.panel.PanelViews.PanelImportSummary;
+import org.concord.panel.PanelViews.PanelistView;
+import org.concord.study.Study;
+import org.concord.study.StudyRepository;
+
+@ApplicationScoped
+public class PanelService {
+
+  @Inject PanelRepository panel;
+  @Inject StudyRepository studies;
+
+  public Page<GroupView> groups(long studyId, PageRequest page) {
+    studies.require(studyId);
+    Map<Long, Long> counts = panel.activeCounts(studyId);
+    List<GroupView> items =
+        panel.groups(studyId, page.page, page.size).stream()
+            .map(g -> GroupView.of(g, counts.getOrDefault(g.id, 0L)))
+            .toList();
+    return new Page<>(items, page.page, page.size, panel.countGroups(studyId));
+  }
+
+  @Transactional
+  public GroupView createGroup(long studyId, String name) {
+    Study study = studies.require(studyId);
+    if (panel.groupByName(studyId, name).isPresent()) {
+      throw ConcordException.invalid(
+          "name", "The study has a group called \"" + name + "\" already.");
+    }
+    return GroupView.of(newGroup(study, name, (int) panel.countGroups(studyId) + 1), 0);
+  }
+
+  @Transactional
+  public GroupView renameGroup(long groupId, String name) {
+    StakeholderGroup group = panel.requireGroup(groupId);
+    panel
+        .groupByName(group.study.id, name)
+        .filter(other -> !other.id.equals(group.id))
+        .ifPresent(
+            other -> {
+              throw ConcordException.invalid(
+                  "name", "The study has a group called \"" + name + "\" already.");
+            });
+    group.rename(name);
+    return GroupView.of(group, panel.activeCounts(group.study.id).getOrDefault(group.id, 0L));
+  }
+
+  public Page<PanelistView> panelists(
+      long studyId, Long groupId, PanelistStatus status, PageRequest page) {
+    studies.require(studyId);
+    List<PanelistView> items =
+        panel.panelists(studyId, groupId, status, page.page, page.size).stream()
+            .map(PanelistView::of)
+            .toList();
+    return new Page<>(items, page.page, page.size, panel.countPanelists(studyId, groupId, status));
+  }
+
+  public PanelistView panelist(long id) {
+    return PanelistView.of(panel.require(id));
+  }
+
+  @Transactional
+  public PanelistView addPanelist(
+      long studyId, String name, String email, long groupId, Map<String, String> attributes) {
+    Study study = studies.require(studyId);
+    StakeholderGroup group = groupOf(studyId, groupId);
+    requireValidEmail(email);
+    requireAttributesFit(attributes);
+    if (panel.emailTaken(studyId, Panelist.emailKey(email), null)) {
+      throw ConcordException.invalid("email", email + " is already on the panel.");
+    }
+    Panelist panelist = newPanelist(study, group, name, email, attributes);
+    return PanelistView.of(panelist);
+  }
+
+  @Transactional
+  public PanelistView updatePanelist(
+      long id, String name, String email, Long groupId, Map<String, String> attributes) {
+    Panelist panelist = panel.require(id);
+    long studyId = panelist.study.id;
+    requireAttributesFit(attributes);
+    if (email != null) {
+      requireValidEmail(email);
+      if (panel.emailTaken(studyId, Panelist.emailKey(email), id)) {
+        throw ConcordException.invalid("email", email + " is already on the panel.");
+      }
+    }
+    StakeholderGroup group = groupId == null ? null : groupOf(studyId, groupId);
+    if (name != null) {
+      panelist.name = name.strip();
+    }
+    if (email != null) {
+      panelist.changeEmail(email);
+    }
+    if (group != null) {
+      panelist.group = group;
+    }
+    if (attributes != null) {
+      panelist.attributes = new LinkedHashMap<>(attributes);
+    }
+    return PanelistView.of(panelist);
+  }
+
+  /** The panelist is not contacted again; what they answered stays in the results. */
+  @Transactional
+  public PanelistView withdraw(long id) {
+    Panelist panelist = panel.require(id);
+    if (panelist.status == PanelistStatus.WITHDRAWN) {
+      throw ConcordException.conflict("This panelist withdrew on " + panelist.withdrawnAt + ".");
+    }
+    panelist.status = PanelistStatus.WITHDRAWN;
+    panelist.withdrawnAt = Instant.now();
+    return PanelistView.of(panelist);
+  }
+
+  /** Adds a whole panel file or nothing; groups named in it that the study lacks are created. */
+  @Transactional
+  public PanelImportSummary importPanel(long studyId, byte[] body) {
+    Study study = studies.require(studyId);
+    List<PanelRow> rows = PanelImporter.read(body, panel.emailKeys(studyId));
+    Map<String, StakeholderGroup> groups = new HashMap<>();
+    for (StakeholderGroup group : panel.groups(studyId)) {
+      groups.put(group.nameKey, group);
+    }
+    int groupsBefore = groups.size();
+    for (PanelRow row : rows) {
+      StakeholderGroup group =
+          groups.computeIfAbsent(
+              StakeholderGroup.key(row.group()),
+              key -> newGroup(study, row.group(), groups.size() + 1));
+      newPanelist(study, group, row.name(), row.email(), row.attributes());
+    }
+    return new PanelImportSummary(rows.size(), groups.size() - groupsBefore);
+  }
+
+  private StakeholderGroup newGroup(Study study, String name, int position) {
+    StakeholderGroup group = new StakeholderGroup();
+    group.study = study;
+    group.rename(name);
+    group.position = position;
+    panel.persist(group);
+    return group;
+  }
+
+  private Panelist newPanelist(
+      Study study,
+      StakeholderGroup group,
+      String name,
+      String email,
+      Map<String, String> attributes) {
+    Panelist panelist = new Panelist();
+    panelist.study = study;
+    panelist.group = group;
+    panelist.name = name.strip();
+    panelist.changeEmail(email);
+    if (attributes != null) {
+      panelist.attributes = new LinkedHashMap<>(attributes);
+    }
+    panel.persist(panelist);
+    return panelist;
+  }
+
+  private StakeholderGroup groupOf(long studyId, long groupId) {
+    StakeholderGroup group = panel.requireGroup(groupId);
+    if (!group.study.id.equals(studyId)) {
+      throw ConcordException.invalid("groupId", "Group " + groupId + " belongs to another study.");
+    }
+    return group;
+  }
+
+  private static void requireAttributesFit(Map<String, String> attributes) {
+    if (attributes != null
+        && AttributesConverter.toJson(attributes).length() > PanelImporter.MAX_ATTRIBUTES_LENGTH) {
+      throw ConcordException.invalid(
+          "attributes",
+          "The attributes hold more than " + PanelImporter.MAX_ATTRIBUTES_LENGTH + " characters.");
+    }
+  }
+
+  private static void requireValidEmail(String email) {
+    if (email.length() > PanelImporter.MAX_EMAIL_LENGTH
+        || !PanelImporter.EMAIL.matcher(email.strip()).matches()) {
+      throw ConcordException.invalid("email", "\"" + email + "\" is not a valid email address.");
+    }
+  }
+}
