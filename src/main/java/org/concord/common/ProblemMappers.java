@@ -57,7 +57,13 @@ public class ProblemMappers {
     return parts.length > 2 ? String.join(".", List.of(parts).subList(2, parts.length)) : path;
   }
 
-  @ServerExceptionMapper(priority = 1)
+  /** Registered for the subtype too, because Quarkus maps that one itself otherwise. */
+  @ServerExceptionMapper
+  public Response mismatchedInput(MismatchedInputException e) {
+    return json(e);
+  }
+
+  @ServerExceptionMapper
   public Response json(JsonProcessingException e) {
     if (e instanceof UnrecognizedPropertyException unknown) {
       String known =
@@ -182,6 +188,9 @@ public class ProblemMappers {
 
   @ServerExceptionMapper
   public Response web(WebApplicationException e) {
+    if (e.getCause() instanceof JsonProcessingException json) {
+      return json(json);
+    }
     int status = e.getResponse().getStatus();
     String detail =
         switch (status) {
