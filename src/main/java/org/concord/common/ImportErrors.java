@@ -1,6 +1,7 @@
 package org.concord.common;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import org.concord.common.Problem.FieldError;
 
@@ -38,7 +39,11 @@ public final class ImportErrors {
     return errors.refusal(what);
   }
 
+  /** Errors in file order, however the checks found them. */
   private ConcordException refusal(String what) {
+    errors.sort(
+        Comparator.comparing(FieldError::line)
+            .thenComparing(FieldError::column, Comparator.nullsFirst(Comparator.naturalOrder())));
     FieldError first = errors.get(0);
     return ConcordException.importRefused(
         what

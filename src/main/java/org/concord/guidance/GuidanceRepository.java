@@ -59,7 +59,7 @@ public class GuidanceRepository implements PanacheRepository<Section> {
   }
 
   private static final String CURRENT =
-      " from Statement st join fetch st.section sec, StatementVersion v"
+      " from Statement st join st.section sec, StatementVersion v"
           + " where v.statement = st and v.number ="
           + " (select max(v2.number) from StatementVersion v2 where v2.statement = st)"
           + " and st.study.id = :study and st.status = :active"
