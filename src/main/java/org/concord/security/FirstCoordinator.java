@@ -1,6 +1,5 @@
 package org.concord.security;
 
-import io.quarkus.runtime.LaunchMode;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -13,7 +12,7 @@ import org.jboss.logging.Logger;
 
 /**
  * Creates the first coordinator when there is no account yet, from {@code CONCORD_ADMIN_EMAIL} and
- * {@code CONCORD_ADMIN_PASSWORD}; in dev mode without them, a generated one printed once.
+ * {@code CONCORD_ADMIN_PASSWORD}; without them, in the dev profile, a generated one printed once.
  */
 @ApplicationScoped
 public class FirstCoordinator {
@@ -29,6 +28,10 @@ public class FirstCoordinator {
   @ConfigProperty(name = "concord.admin.password")
   Optional<String> password;
 
+  /** On in the dev profile only: a production start never invents a login. */
+  @ConfigProperty(name = "concord.admin.generate-when-missing", defaultValue = "false")
+  boolean generateWhenMissing;
+
   void onStart(@Observes StartupEvent event) {
     if (accounts.any()) {
       return;
@@ -36,7 +39,7 @@ public class FirstCoordinator {
     if (email.isPresent() && password.isPresent()) {
       accounts.create(email.get(), password.get(), Role.COORDINATOR);
       LOG.infof("Created the first coordinator account %s", email.get());
-    } else if (LaunchMode.current() == LaunchMode.DEVELOPMENT) {
+    } else if (generateWhenMissing) {
       byte[] random = new byte[12];
       new SecureRandom().nextBytes(random);
       String generated = Base64.getUrlEncoder().withoutPadding().encodeToString(random);
