@@ -19,6 +19,10 @@ public class ConcordException extends RuntimeException {
     return problem;
   }
 
+  public static ConcordException of(Problem problem) {
+    return new ConcordException(problem);
+  }
+
   public static ConcordException notFound(String what, Object id) {
     return new ConcordException(
         Problem.of("not-found", "Not found", 404, what + " " + id + " does not exist."));

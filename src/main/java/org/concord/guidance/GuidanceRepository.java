@@ -99,6 +99,17 @@ public class GuidanceRepository implements PanacheRepository<Section> {
         .getResultList();
   }
 
+  /** The current version of every statement of a study, by statement id. */
+  public Map<Long, StatementVersion> currentVersionsById(long studyId) {
+    return em.createQuery(
+            "select v from StatementVersion v where v.statement.study.id = :study and v.number ="
+                + " (select max(v2.number) from StatementVersion v2 where v2.statement = v.statement)",
+            StatementVersion.class)
+        .setParameter("study", studyId)
+        .getResultStream()
+        .collect(Collectors.toMap(v -> v.statement.id, v -> v));
+  }
+
   public List<StatementVersion> versions(long statementId) {
     return em.createQuery(
             "select distinct v from StatementVersion v left join fetch v.sources"

@@ -123,7 +123,13 @@ public class GuidanceService {
   public StatementView reword(long statementId, String text, String reason) {
     Statement statement = guidance.requireStatement(statementId);
     draft(statement.study.id);
-    List<StatementVersion> versions = guidance.versions(statementId);
+    return StatementView.of(statement, newWording(statement, text, reason));
+  }
+
+  /** Adds a version to a statement, whatever the study's state: rounds call this between rounds. */
+  @Transactional
+  public StatementVersion newWording(Statement statement, String text, String reason) {
+    List<StatementVersion> versions = guidance.versions(statement.id);
     StatementVersion current = versions.get(versions.size() - 1);
     if (current.text.equals(text.strip())) {
       throw ConcordException.invalid("text", "The new wording is the same as the current one.");
@@ -135,7 +141,24 @@ public class GuidanceService {
     version.origin = VersionOrigin.REWORDED;
     version.reason = reason;
     guidance.persist(version);
-    return StatementView.of(statement, version);
+    return version;
+  }
+
+  /**
+   * A statement added between rounds, at the end of its section; when written from panelists'
+   * comments, its lineage names the versions they commented on.
+   */
+  @Transactional
+  public CurrentStatement addBetweenRounds(
+      Section section, String text, String reason, List<StatementVersion> commentedOn) {
+    CurrentStatement created =
+        newStatement(section, guidance.nextStatementPosition(section.id), text, null);
+    if (!commentedOn.isEmpty()) {
+      created.version().origin = VersionOrigin.ADDED_FROM_COMMENT;
+      created.version().sources.addAll(commentedOn);
+    }
+    created.version().reason = reason;
+    return created;
   }
 
   @Transactional

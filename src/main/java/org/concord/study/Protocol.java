@@ -8,9 +8,14 @@ import jakarta.persistence.Enumerated;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.IntStream;
+import org.concord.consensus.Band;
 import org.concord.consensus.Comparison;
+import org.concord.consensus.ConsensusEngine;
+import org.concord.consensus.ConsensusOptions;
+import org.concord.consensus.ConsensusRule;
 import org.concord.consensus.DenominatorPolicy;
 import org.concord.consensus.QuantileMethod;
+import org.concord.consensus.Scale;
 
 /**
  * How a study decides consensus, fixed in advance (DESIGN §2, §4). Every field has a default so a
@@ -112,6 +117,28 @@ public class Protocol {
 
   @Column(name = "show_comments", nullable = false)
   public boolean showComments = true;
+
+  public Scale scale() {
+    return new Scale(
+        scaleMin, scaleMax, new Band(agreeLow, agreeHigh), new Band(disagreeLow, disagreeHigh));
+  }
+
+  /** The consensus engine configured as this protocol says. */
+  public ConsensusEngine engine() {
+    ConsensusRule rule =
+        switch (ruleType) {
+          case PERCENT_AGREEMENT ->
+              new ConsensusRule.PercentAgreement(percentThreshold, percentComparison);
+          case COMET -> new ConsensusRule.Comet(cometAgreeThreshold, cometDisagreeLimit);
+          case MEDIAN_IQR -> new ConsensusRule.MedianIqr(maxIqr);
+          case RAND_UCLA -> new ConsensusRule.RandUcla();
+        };
+    return new ConsensusEngine(
+        scale(),
+        rule,
+        new ConsensusOptions(
+            minimumN, everyGroupRequired, minimumGroupSize, quantileMethod, denominatorPolicy));
+  }
 
   /**
    * Labels for an agreement scale of the given number of points: the ends and the middle are named,

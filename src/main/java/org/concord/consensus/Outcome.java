@@ -1,0 +1,7 @@
+package org.concord.consensus;
+
+public enum Outcome {
+  CONSENSUS_IN,
+  CONSENSUS_OUT,
+  NO_CONSENSUS
+}

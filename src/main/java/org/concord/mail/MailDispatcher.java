@@ -1,0 +1,132 @@
+package org.concord.mail;
+
+import io.quarkus.mailer.Mail;
+import io.quarkus.mailer.Mailer;
+import io.quarkus.scheduler.Scheduled;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.transaction.Transactional;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+/**
+ * Sends the outbox. Each batch is claimed under a row lock that other instances skip, with a lease;
+ * each email is marked sent right after the SMTP server accepted it. A failure is retried with
+ * exponential back-off until {@code concord.mail.max-attempts}.
+ */
+@ApplicationScoped
+public class MailDispatcher {
+
+  private static final Logger LOG = Logger.getLogger(MailDispatcher.class);
+  static final Duration LEASE = Duration.ofMinutes(5);
+
+  @Inject EntityManager em;
+  @Inject Mailer mailer;
+  @Inject MailRenderer renderer;
+
+  @ConfigProperty(name = "concord.mail.batch-size", defaultValue = "50")
+  int batchSize;
+
+  @ConfigProperty(name = "concord.mail.max-attempts", defaultValue = "10")
+  int maxAttempts;
+
+  @ConfigProperty(name = "concord.mail.first-retry", defaultValue = "PT30S")
+  Duration firstRetry;
+
+  @Scheduled(
+      every = "${concord.mail.dispatch-every:5s}",
+      concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+  void scheduled() {
+    dispatchDue();
+  }
+
+  /** Sends every email that is due now; returns how many were sent. */
+  public int dispatchDue() {
+    int sent = 0;
+    List<Long> batch;
+    do {
+      batch = claim();
+      for (Long id : batch) {
+        if (send(id)) {
+          sent++;
+        }
+      }
+    } while (batch.size() == batchSize);
+    return sent;
+  }
+
+  @Transactional
+  List<Long> claim() {
+    Instant now = Instant.now();
+    List<OutboxEmail> due =
+        em.createQuery(
+                "select e from OutboxEmail e where e.status = :pending and e.nextAttemptAt <= :now"
+                    + " and (e.claimedUntil is null or e.claimedUntil < :now) order by e.id",
+                OutboxEmail.class)
+            .setParameter("pending", OutboxStatus.PENDING)
+            .setParameter("now", now)
+            .setMaxResults(batchSize)
+            .setLockMode(LockModeType.PESSIMISTIC_WRITE)
+            .setHint("jakarta.persistence.lock.timeout", -2)
+            .getResultList();
+    due.forEach(e -> e.claimedUntil = now.plus(LEASE));
+    return due.stream().map(e -> e.id).toList();
+  }
+
+  private boolean send(long id) {
+    Mail mail;
+    try {
+      mail = renderer.render(id);
+    } catch (RuntimeException e) {
+      LOG.errorf(e, "Cannot render outbox email %d", id);
+      failed(id, "Cannot render: " + e.getMessage());
+      return false;
+    }
+    try {
+      mailer.send(mail);
+    } catch (RuntimeException e) {
+      LOG.warnf("Sending outbox email %d failed: %s", id, e.getMessage());
+      failed(id, rootMessage(e));
+      return false;
+    }
+    sent(id);
+    return true;
+  }
+
+  @Transactional
+  void sent(long id) {
+    OutboxEmail email = em.find(OutboxEmail.class, id);
+    email.status = OutboxStatus.SENT;
+    email.sentAt = Instant.now();
+    email.attempts++;
+    email.claimedUntil = null;
+    email.lastError = null;
+  }
+
+  @Transactional
+  void failed(long id, String error) {
+    OutboxEmail email = em.find(OutboxEmail.class, id);
+    email.attempts++;
+    email.lastError = error.length() > 2000 ? error.substring(0, 2000) : error;
+    email.claimedUntil = null;
+    if (email.attempts >= maxAttempts) {
+      email.status = OutboxStatus.FAILED;
+    } else {
+      long factor = 1L << Math.min(email.attempts - 1, 10);
+      email.nextAttemptAt = Instant.now().plus(firstRetry.multipliedBy(factor));
+    }
+  }
+
+  private static String rootMessage(Throwable e) {
+    Throwable root = e;
+    while (root.getCause() != null) {
+      root = root.getCause();
+    }
+    return root.getClass().getSimpleName() + ": " + root.getMessage();
+  }
+}

@@ -1,0 +1,56 @@
+package org.concord.mail;
+
+import io.quarkus.mailer.Mail;
+import io.quarkus.qute.Engine;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+import java.util.Map;
+import org.concord.panel.TokenService;
+import org.concord.round.Round;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/** Renders an outbox email from templates/mail/{kind}.html and .txt at the moment it is sent. */
+@ApplicationScoped
+public class MailRenderer {
+
+  static final DateTimeFormatter DATE =
+      DateTimeFormatter.ofPattern("EEEE d MMMM yyyy, HH:mm 'UTC'", Locale.UK)
+          .withZone(ZoneId.of("UTC"));
+
+  @Inject EntityManager em;
+  @Inject Engine qute;
+  @Inject TokenService tokens;
+
+  @ConfigProperty(name = "concord.base-url")
+  String baseUrl;
+
+  @Transactional
+  public Mail render(long outboxId) {
+    OutboxEmail email = em.find(OutboxEmail.class, outboxId);
+    Round round = email.round;
+    String link = baseUrl.replaceAll("/+$", "") + "/p/" + tokens.tokenFor(email.panelist);
+    Map<String, Object> data =
+        Map.of(
+            "name",
+            email.panelist.name,
+            "study",
+            email.study.title,
+            "roundNumber",
+            round == null ? 0 : round.number,
+            "closes",
+            round == null || round.closesAt == null ? "" : DATE.format(round.closesAt),
+            "message",
+            round == null || round.personalMessage == null ? "" : round.personalMessage,
+            "link",
+            link);
+    String name = "mail/" + email.kind.name().toLowerCase(Locale.ROOT).replace('_', '-');
+    String html = qute.getTemplate(name + ".html").data(data).render();
+    String text = qute.getTemplate(name + ".txt").data(data).render();
+    return Mail.withHtml(email.recipient, email.subject, html).setText(text);
+  }
+}

@@ -1,0 +1,180 @@
+package org.concord.panel;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
+import java.security.SecureRandom;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.HashSet;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Personal links. A token is HMAC-SHA256(secret, panelist and generation): 256 bits that look
+ * random to anyone without the secret. The database keeps only its SHA-256, yet Concord can write
+ * the same link into every reminder without storing it; a reissue raises the generation, which
+ * changes the link and revokes the old one.
+ */
+@ApplicationScoped
+public class TokenService {
+
+  @ConfigProperty(name = "concord.token-secret")
+  Optional<String> configuredSecret;
+
+  @ConfigProperty(name = "concord.token-secret-file", defaultValue = "./data/token-secret")
+  Path secretFile;
+
+  @Inject EntityManager em;
+
+  private volatile byte[] secret;
+
+  /** The panelist's current token, creating the first one if needed. */
+  public String tokenFor(Panelist panelist) {
+    AccessToken current = current(panelist).orElseGet(() -> create(panelist, 1));
+    return derive(panelist.id, current.generation);
+  }
+
+  /** Makes sure each panelist has a link, in two statements whatever their number. */
+  public void ensureTokens(List<Panelist> panelists) {
+    if (panelists.isEmpty()) {
+      return;
+    }
+    Set<Long> withToken =
+        new HashSet<>(
+            em.createQuery(
+                    "select t.panelist.id from AccessToken t where t.panelist in :panelists"
+                        + " and t.revokedAt is null",
+                    Long.class)
+                .setParameter("panelists", panelists)
+                .getResultList());
+    for (Panelist panelist : panelists) {
+      if (!withToken.contains(panelist.id)) {
+        create(panelist, 1);
+      }
+    }
+  }
+
+  /** Revokes the current link and makes a new one. */
+  public String reissue(Panelist panelist) {
+    int generation = current(panelist).map(t -> revoke(t).generation).orElse(0) + 1;
+    create(panelist, generation);
+    return derive(panelist.id, generation);
+  }
+
+  /**
+   * The panelist a token belongs to, if it is active. Unknown, revoked and withdrawn all give
+   * empty, after the same single indexed lookup.
+   */
+  public Optional<Panelist> resolve(String token) {
+    if (token == null || token.length() > 100) {
+      return Optional.empty();
+    }
+    return em.createQuery(
+            "select t.panelist from AccessToken t join t.panelist p where t.tokenHash = :hash"
+                + " and t.revokedAt is null and p.status <> :withdrawn",
+            Panelist.class)
+        .setParameter("hash", hash(token))
+        .setParameter("withdrawn", PanelistStatus.WITHDRAWN)
+        .getResultStream()
+        .findFirst();
+  }
+
+  private Optional<AccessToken> current(Panelist panelist) {
+    return em.createQuery(
+            "select t from AccessToken t where t.panelist = :panelist and t.revokedAt is null",
+            AccessToken.class)
+        .setParameter("panelist", panelist)
+        .getResultStream()
+        .findFirst();
+  }
+
+  private AccessToken create(Panelist panelist, int generation) {
+    AccessToken token = new AccessToken();
+    token.study = panelist.study;
+    token.panelist = panelist;
+    token.generation = generation;
+    token.tokenHash = hash(derive(panelist.id, generation));
+    em.persist(token);
+    return token;
+  }
+
+  private static AccessToken revoke(AccessToken token) {
+    token.revokedAt = Instant.now();
+    return token;
+  }
+
+  String derive(long panelistId, int generation) {
+    try {
+      Mac mac = Mac.getInstance("HmacSHA256");
+      mac.init(new SecretKeySpec(secret(), "HmacSHA256"));
+      byte[] bytes =
+          mac.doFinal(
+              ("concord-link:" + panelistId + ":" + generation).getBytes(StandardCharsets.UTF_8));
+      return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  static String hash(String token) {
+    try {
+      return HexFormat.of()
+          .formatHex(
+              MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /**
+   * The configured secret, or one generated on first start into a file beside the data (never in
+   * the database, so a copy of the database alone cannot rebuild links).
+   */
+  private byte[] secret() {
+    if (secret == null) {
+      synchronized (this) {
+        if (secret == null) {
+          secret =
+              configuredSecret
+                  .map(s -> s.getBytes(StandardCharsets.UTF_8))
+                  .orElseGet(this::fileSecret);
+        }
+      }
+    }
+    return secret;
+  }
+
+  private byte[] fileSecret() {
+    try {
+      if (!Files.exists(secretFile)) {
+        byte[] random = new byte[32];
+        new SecureRandom().nextBytes(random);
+        Path parent = secretFile.toAbsolutePath().getParent();
+        Files.createDirectories(parent);
+        Files.writeString(secretFile, Base64.getEncoder().encodeToString(random));
+        try {
+          Files.setPosixFilePermissions(secretFile, PosixFilePermissions.fromString("rw-------"));
+        } catch (UnsupportedOperationException notPosix) {
+          // Windows: the file stays with the default permissions of its folder
+        }
+      }
+      return Base64.getDecoder().decode(Files.readString(secretFile).strip());
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot read or create the token secret " + secretFile, e);
+    }
+  }
+}

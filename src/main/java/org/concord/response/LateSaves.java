@@ -1,0 +1,25 @@
+package org.concord.response;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import org.concord.panel.Panelist;
+import org.concord.round.Round;
+
+/** Keeps a refused late save in its own transaction, so the refusal cannot roll it back. */
+@ApplicationScoped
+public class LateSaves {
+
+  static final int MAX_PAYLOAD = 20_000;
+
+  @Inject ResponseRepository responses;
+
+  @Transactional(Transactional.TxType.REQUIRES_NEW)
+  public void keep(Round round, Panelist panelist, String payload) {
+    LateSave save = new LateSave();
+    save.round = round;
+    save.panelist = panelist;
+    save.payload = payload.length() > MAX_PAYLOAD ? payload.substring(0, MAX_PAYLOAD) : payload;
+    responses.persist(save);
+  }
+}

@@ -1,0 +1,476 @@
+package org.concord.response;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.concord.common.ConcordException;
+import org.concord.common.Problem;
+import org.concord.common.Problem.FieldError;
+import org.concord.guidance.Section;
+import org.concord.mail.EmailKind;
+import org.concord.mail.OutboxService;
+import org.concord.panel.Panelist;
+import org.concord.panel.PanelistStatus;
+import org.concord.panel.TokenService;
+import org.concord.response.PanelistViews.AnswerView;
+import org.concord.response.PanelistViews.CommentInput;
+import org.concord.response.PanelistViews.CommentView;
+import org.concord.response.PanelistViews.Feedback;
+import org.concord.response.PanelistViews.GroupFeedback;
+import org.concord.response.PanelistViews.ItemView;
+import org.concord.response.PanelistViews.RatingInput;
+import org.concord.response.PanelistViews.ResponseView;
+import org.concord.response.PanelistViews.RoundPage;
+import org.concord.response.PanelistViews.SaveRequest;
+import org.concord.response.PanelistViews.ScaleView;
+import org.concord.response.PanelistViews.SectionView;
+import org.concord.round.Invitation;
+import org.concord.round.Round;
+import org.concord.round.RoundItem;
+import org.concord.round.RoundItemResult;
+import org.concord.round.RoundRepository;
+import org.concord.round.RoundState;
+import org.concord.round.StatisticsView;
+import org.concord.study.Protocol;
+
+/** What a panelist does through their personal link; it reaches their own response only. */
+@ApplicationScoped
+public class PanelistService {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  @Inject TokenService tokens;
+  @Inject ResponseRepository responses;
+  @Inject RoundRepository rounds;
+  @Inject OutboxService outbox;
+  @Inject LateSaves lateSaves;
+
+  /** The same answer for an unknown, revoked or withdrawn link: nothing to tell them apart. */
+  static ConcordException inactiveLink() {
+    return new ConcordException(
+        Problem.of(
+            "inactive-link",
+            "Link not active",
+            404,
+            "This link is not active. If you need a new one, contact the study team.")) {};
+  }
+
+  public Panelist panelist(String token) {
+    return tokens.resolve(token).orElseThrow(PanelistService::inactiveLink);
+  }
+
+  private Invitation invitation(Panelist panelist) {
+    return responses
+        .currentInvitation(panelist)
+        .orElseThrow(
+            () ->
+                new ConcordException(
+                    Problem.of(
+                        "no-round",
+                        "No round",
+                        404,
+                        "There is no round for you to answer at the moment. We will email you when there is.")) {});
+  }
+
+  /** The round page: statements, the protocol's feedback and the panelist's own answers so far. */
+  @Transactional
+  public RoundPage page(String token) {
+    Panelist panelist = panelist(token);
+    Invitation invitation = invitation(panelist);
+    Round round = invitation.round;
+    if (round.state == RoundState.OPEN && invitation.openedAt == null) {
+      invitation.openedAt = Instant.now();
+      if (panelist.status == PanelistStatus.INVITED) {
+        panelist.status = PanelistStatus.ACTIVE;
+      }
+    }
+    Protocol protocol = round.study.protocol;
+    List<RoundItem> items = rounds.items(round.id);
+    Map<Long, Feedback> feedback = feedback(round, panelist, protocol);
+    Map<Long, SectionBuilder> sections = new LinkedHashMap<>();
+    for (RoundItem item : items) {
+      Section section = item.statement.section;
+      sections
+          .computeIfAbsent(section.id, id -> new SectionBuilder(section))
+          .items
+          .add(
+              new ItemView(
+                  item.id,
+                  item.version.text,
+                  item.previous == null ? null : feedback.get(item.previous.id)));
+    }
+    Response response = responses.response(round, panelist).orElse(null);
+    return new RoundPage(
+        round.study.title,
+        round.study.description,
+        round.number,
+        round.state,
+        round.closesAt,
+        round.closedAt,
+        round.number == 1 && (response == null || response.consentedAt == null),
+        protocol.partialSubmissionAllowed,
+        new ScaleView(
+            protocol.scaleMin,
+            protocol.scaleMax,
+            List.copyOf(protocol.scaleLabels),
+            protocol.unableToRateAllowed,
+            protocol.unableToRateLabel,
+            protocol.scale().agree().text(),
+            protocol.scale().disagree().text()),
+        sections.values().stream().map(SectionBuilder::build).toList(),
+        responseView(response, items.size()));
+  }
+
+  /** Saves any subset of answers. A save to a closed round is refused, and kept for the team. */
+  @Transactional
+  public ResponseView save(String token, SaveRequest request) {
+    Panelist panelist = panelist(token);
+    Round round = invitation(panelist).round;
+    if (round.state != RoundState.OPEN) {
+      lateSaves.keep(round, panelist, json(request));
+      throw ConcordException.conflict(
+          "Round "
+              + round.number
+              + " closed on "
+              + round.closedAt
+              + "; this save arrived too late to count. The study team can see it.");
+    }
+    List<RoundItem> items = rounds.items(round.id);
+    Map<Long, RoundItem> byId = new HashMap<>();
+    items.forEach(i -> byId.put(i.id, i));
+    validate(request, byId, round.study.protocol);
+    Response response =
+        responses.response(round, panelist).orElseGet(() -> newResponse(round, panelist));
+    if (Boolean.TRUE.equals(request.consent()) && response.consentedAt == null) {
+      response.consentedAt = Instant.now();
+    }
+    Map<Long, Rating> ratings = new HashMap<>();
+    responses.ratings(response).forEach(r -> ratings.put(r.item.id, r));
+    for (RatingInput input : nonNull(request.ratings())) {
+      Rating rating = ratings.get(input.itemId());
+      boolean unable = Boolean.TRUE.equals(input.unableToRate());
+      if (input.value() == null && !unable) {
+        if (rating != null) {
+          responses.remove(rating);
+          ratings.remove(input.itemId());
+        }
+        continue;
+      }
+      if (rating == null) {
+        rating = new Rating();
+        rating.response = response;
+        rating.item = byId.get(input.itemId());
+        responses.persist(rating);
+        ratings.put(input.itemId(), rating);
+      }
+      rating.value = unable ? null : input.value();
+      rating.unableToRate = unable;
+      if (input.reasonForChange() != null) {
+        rating.reasonForChange =
+            input.reasonForChange().isBlank() ? null : input.reasonForChange().strip();
+      }
+    }
+    List<ResponseComment> comments = new ArrayList<>(responses.comments(response));
+    for (CommentInput input : nonNull(request.comments())) {
+      ResponseComment comment =
+          comments.stream()
+              .filter(
+                  c ->
+                      input.itemId() != null
+                          ? c.item != null && c.item.id.equals(input.itemId())
+                          : c.section != null && c.section.id.equals(input.sectionId()))
+              .findFirst()
+              .orElse(null);
+      String text = input.text() == null ? "" : input.text().strip();
+      if (text.isEmpty()) {
+        if (comment != null) {
+          responses.remove(comment);
+          comments.remove(comment);
+        }
+        continue;
+      }
+      if (comment == null) {
+        comment = new ResponseComment();
+        comment.response = response;
+        if (input.itemId() != null) {
+          comment.item = byId.get(input.itemId());
+        } else {
+          comment.section = sectionOf(items, input.sectionId());
+        }
+        responses.persist(comment);
+        comments.add(comment);
+      }
+      comment.text = text;
+    }
+    return responseView(response, ratings.values(), comments, items.size());
+  }
+
+  /** Submits the response: complete, or with items skipped where the protocol allows it. */
+  @Transactional
+  public ResponseView submit(String token) {
+    Panelist panelist = panelist(token);
+    Round round = invitation(panelist).round;
+    if (round.state != RoundState.OPEN) {
+      throw ConcordException.conflict(
+          "Round " + round.number + " is closed; it can no longer be submitted.");
+    }
+    Response response =
+        responses.response(round, panelist).orElseGet(() -> newResponse(round, panelist));
+    if (response.state == ResponseState.SUBMITTED) {
+      throw ConcordException.conflict(
+          "You have submitted this round already. Changes you save still count until the round closes.");
+    }
+    if (round.number == 1 && response.consentedAt == null) {
+      throw ConcordException.invalid(
+          "consent", "Please confirm that you agree to take part before you submit.");
+    }
+    List<Rating> ratings = responses.ratings(response);
+    int total = rounds.items(round.id).size();
+    if (ratings.size() < total && !round.study.protocol.partialSubmissionAllowed) {
+      int missing = total - ratings.size();
+      throw ConcordException.invalid(
+          "ratings",
+          missing
+              + (missing == 1 ? " statement is" : " statements are")
+              + " not answered yet. Please answer every statement (or choose \""
+              + round.study.protocol.unableToRateLabel
+              + "\" where offered).");
+    }
+    response.state = ResponseState.SUBMITTED;
+    response.submittedAt = Instant.now();
+    outbox.enqueue(
+        EmailKind.THANK_YOU,
+        panelist,
+        round,
+        "Thank you for your answers to round " + round.number,
+        "thank-you:" + round.id + ":" + panelist.id);
+    return responseView(response, ratings, responses.comments(response), total);
+  }
+
+  /** The panelist leaves the study: never contacted again; what they answered stays. */
+  @Transactional
+  public void withdraw(String token) {
+    Panelist panelist = panelist(token);
+    panelist.status = PanelistStatus.WITHDRAWN;
+    panelist.withdrawnAt = Instant.now();
+  }
+
+  private void validate(SaveRequest request, Map<Long, RoundItem> items, Protocol protocol) {
+    List<FieldError> errors = new ArrayList<>();
+    List<RatingInput> ratings = nonNull(request.ratings());
+    for (int i = 0; i < ratings.size(); i++) {
+      RatingInput r = ratings.get(i);
+      String field = "ratings[" + i + "]";
+      if (r == null || r.itemId() == null || !items.containsKey(r.itemId())) {
+        errors.add(FieldError.field(field + ".itemId", "This statement is not part of the round."));
+        continue;
+      }
+      boolean unable = Boolean.TRUE.equals(r.unableToRate());
+      if (unable && !protocol.unableToRateAllowed) {
+        errors.add(
+            FieldError.field(
+                field + ".unableToRate", "This study asks for a rating on every statement."));
+      }
+      if (unable && r.value() != null) {
+        errors.add(
+            FieldError.field(
+                field + ".value", "Give a rating or choose unable to rate, not both."));
+      }
+      if (r.value() != null && (r.value() < protocol.scaleMin || r.value() > protocol.scaleMax)) {
+        errors.add(
+            FieldError.field(
+                field + ".value",
+                "A rating must be from " + protocol.scaleMin + " to " + protocol.scaleMax + "."));
+      }
+      if (r.reasonForChange() != null
+          && r.reasonForChange().length() > ResponseComment.MAX_LENGTH) {
+        errors.add(
+            FieldError.field(
+                field + ".reasonForChange",
+                "A reason can be at most " + ResponseComment.MAX_LENGTH + " characters."));
+      }
+    }
+    List<CommentInput> comments = nonNull(request.comments());
+    for (int i = 0; i < comments.size(); i++) {
+      CommentInput c = comments.get(i);
+      String field = "comments[" + i + "]";
+      if (c == null || (c.itemId() == null) == (c.sectionId() == null)) {
+        errors.add(
+            FieldError.field(
+                field, "A comment is on a statement (itemId) or on a section (sectionId)."));
+        continue;
+      }
+      if (c.itemId() != null && !items.containsKey(c.itemId())) {
+        errors.add(FieldError.field(field + ".itemId", "This statement is not part of the round."));
+      }
+      if (c.sectionId() != null
+          && items.values().stream()
+              .noneMatch(it -> it.statement.section.id.equals(c.sectionId()))) {
+        errors.add(
+            FieldError.field(field + ".sectionId", "This section is not part of the round."));
+      }
+      if (c.text() != null && c.text().length() > ResponseComment.MAX_LENGTH) {
+        errors.add(
+            FieldError.field(
+                field + ".text",
+                "A comment can be at most "
+                    + ResponseComment.MAX_LENGTH
+                    + " characters; this one has "
+                    + c.text().length()
+                    + "."));
+      }
+    }
+    if (!errors.isEmpty()) {
+      throw ConcordException.invalid(
+          errors.get(0).message()
+              + (errors.size() > 1 ? " (and " + (errors.size() - 1) + " more)" : "")
+              + " Nothing was saved.",
+          errors);
+    }
+  }
+
+  /** Feedback per item of the previous round, by that item's id; three queries in all. */
+  private Map<Long, Feedback> feedback(Round round, Panelist panelist, Protocol protocol) {
+    Map<Long, Feedback> feedback = new HashMap<>();
+    if (round.number == 1) {
+      return feedback;
+    }
+    Round previous = rounds.byNumber(round.study.id, round.number - 1).orElse(null);
+    if (previous == null) {
+      return feedback;
+    }
+    Map<Long, Rating> own = new HashMap<>();
+    if (protocol.showOwnPrevious) {
+      responses.submittedRatings(previous, panelist).forEach(r -> own.put(r.item.id, r));
+    }
+    Map<Long, List<String>> comments = new HashMap<>();
+    if (protocol.showComments) {
+      for (ResponseComment c : responses.releasedComments(previous)) {
+        comments.computeIfAbsent(c.item.id, k -> new ArrayList<>()).add(c.text);
+      }
+    }
+    Map<Long, StatisticsView> overall = new HashMap<>();
+    Map<Long, List<GroupFeedback>> groups = new HashMap<>();
+    for (RoundItemResult r : responses.results(previous)) {
+      StatisticsView s = StatisticsView.fromJson(r.statistics);
+      if (r.group == null) {
+        overall.put(r.item.id, s);
+      } else if (protocol.showGroupBreakdown) {
+        groups
+            .computeIfAbsent(r.item.id, k -> new ArrayList<>())
+            .add(
+                new GroupFeedback(r.group.name, s.rated(), s.counts(), s.median(), s.q1(), s.q3()));
+      }
+    }
+    overall.forEach(
+        (itemId, s) -> {
+          Rating mine = own.get(itemId);
+          List<Double> percents =
+              s.counts().stream()
+                  .map(c -> s.rated() == 0 ? 0.0 : Math.round(1000.0 * c / s.rated()) / 10.0)
+                  .toList();
+          feedback.put(
+              itemId,
+              new Feedback(
+                  previous.number,
+                  mine == null ? null : mine.value,
+                  mine == null ? null : mine.unableToRate,
+                  protocol.showDistribution ? s.rated() : null,
+                  protocol.showDistribution ? s.counts() : null,
+                  protocol.showDistribution ? percents : null,
+                  protocol.showMedianIqr ? s.median() : null,
+                  protocol.showMedianIqr ? s.q1() : null,
+                  protocol.showMedianIqr ? s.q3() : null,
+                  protocol.showMedianIqr ? s.iqr() : null,
+                  groups.getOrDefault(itemId, List.of()),
+                  comments.getOrDefault(itemId, List.of())));
+        });
+    return feedback;
+  }
+
+  private Response newResponse(Round round, Panelist panelist) {
+    Response response = new Response();
+    response.round = round;
+    response.panelist = panelist;
+    responses.persist(response);
+    return response;
+  }
+
+  private ResponseView responseView(Response response, int total) {
+    if (response == null) {
+      return new ResponseView("NOT_STARTED", null, null, List.of(), List.of(), 0, total);
+    }
+    return responseView(response, responses.ratings(response), responses.comments(response), total);
+  }
+
+  private static ResponseView responseView(
+      Response response,
+      java.util.Collection<Rating> ratings,
+      List<ResponseComment> comments,
+      int total) {
+    List<AnswerView> answers =
+        ratings.stream()
+            .map(r -> new AnswerView(r.item.id, r.value, r.unableToRate, r.reasonForChange))
+            .sorted(java.util.Comparator.comparing(AnswerView::itemId))
+            .toList();
+    List<CommentView> commentViews =
+        comments.stream()
+            .map(
+                c ->
+                    new CommentView(
+                        c.item == null ? null : c.item.id,
+                        c.section == null ? null : c.section.id,
+                        c.text))
+            .toList();
+    return new ResponseView(
+        response.state.name(),
+        response.consentedAt,
+        response.submittedAt,
+        answers,
+        commentViews,
+        answers.size(),
+        total);
+  }
+
+  private static Section sectionOf(List<RoundItem> items, Long sectionId) {
+    return items.stream()
+        .map(i -> i.statement.section)
+        .filter(s -> Objects.equals(s.id, sectionId))
+        .findFirst()
+        .orElseThrow();
+  }
+
+  private static <T> List<T> nonNull(List<T> list) {
+    return list == null ? List.of() : list;
+  }
+
+  private static String json(Object value) {
+    try {
+      return JSON.writeValueAsString(value);
+    } catch (JsonProcessingException e) {
+      return String.valueOf(value);
+    }
+  }
+
+  private static final class SectionBuilder {
+    final Section section;
+    final List<ItemView> items = new ArrayList<>();
+
+    SectionBuilder(Section section) {
+      this.section = section;
+    }
+
+    SectionView build() {
+      return new SectionView(section.id, section.title, section.introduction, List.copyOf(items));
+    }
+  }
+}

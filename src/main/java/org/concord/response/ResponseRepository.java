@@ -1,0 +1,120 @@
+package org.concord.response;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import java.util.List;
+import java.util.Optional;
+import org.concord.panel.Panelist;
+import org.concord.round.Invitation;
+import org.concord.round.Round;
+import org.concord.round.RoundItemResult;
+import org.concord.round.RoundState;
+
+/** Responses, ratings and comments: a page of a round costs a fixed number of these queries. */
+@ApplicationScoped
+public class ResponseRepository {
+
+  @Inject EntityManager em;
+
+  /** The open round the panelist is invited to, else the last round they were invited to. */
+  public Optional<Invitation> currentInvitation(Panelist panelist) {
+    List<Invitation> invitations =
+        em.createQuery(
+                "select i from Invitation i join fetch i.round r where i.panelist = :panelist"
+                    + " order by case when r.state = :open then 0 else 1 end, r.number desc",
+                Invitation.class)
+            .setParameter("panelist", panelist)
+            .setParameter("open", RoundState.OPEN)
+            .setMaxResults(1)
+            .getResultList();
+    return invitations.stream().findFirst();
+  }
+
+  public Optional<Response> response(Round round, Panelist panelist) {
+    return em.createQuery(
+            "select s from Response s where s.round = :round and s.panelist = :panelist",
+            Response.class)
+        .setParameter("round", round)
+        .setParameter("panelist", panelist)
+        .getResultStream()
+        .findFirst();
+  }
+
+  public List<Rating> ratings(Response response) {
+    return em.createQuery("select r from Rating r where r.response = :response", Rating.class)
+        .setParameter("response", response)
+        .getResultList();
+  }
+
+  public List<ResponseComment> comments(Response response) {
+    return em.createQuery(
+            "select c from ResponseComment c where c.response = :response", ResponseComment.class)
+        .setParameter("response", response)
+        .getResultList();
+  }
+
+  /** The panelist's own submitted ratings in a round, for "your earlier rating". */
+  public List<Rating> submittedRatings(Round round, Panelist panelist) {
+    return em.createQuery(
+            "select r from Rating r join r.response s where s.round = :round and s.panelist = :panelist"
+                + " and s.state = :submitted",
+            Rating.class)
+        .setParameter("round", round)
+        .setParameter("panelist", panelist)
+        .setParameter("submitted", ResponseState.SUBMITTED)
+        .getResultList();
+  }
+
+  public List<RoundItemResult> results(Round round) {
+    return em.createQuery(
+            "select r from RoundItemResult r left join fetch r.group where r.item.round = :round"
+                + " order by r.id",
+            RoundItemResult.class)
+        .setParameter("round", round)
+        .getResultList();
+  }
+
+  /** Comments the team released on the statements of a round, oldest first. */
+  public List<ResponseComment> releasedComments(Round round) {
+    return em.createQuery(
+            "select c from ResponseComment c where c.item.round = :round and c.released = true"
+                + " order by c.id",
+            ResponseComment.class)
+        .setParameter("round", round)
+        .getResultList();
+  }
+
+  public List<ResponseComment> roundComments(long roundId, int page, int size) {
+    return em.createQuery(
+            "select c from ResponseComment c join fetch c.response s join fetch s.panelist p"
+                + " join fetch p.group where s.round.id = :round order by c.id",
+            ResponseComment.class)
+        .setParameter("round", roundId)
+        .setFirstResult(page * size)
+        .setMaxResults(size)
+        .getResultList();
+  }
+
+  public long countRoundComments(long roundId) {
+    return em.createQuery(
+            "select count(c) from ResponseComment c where c.response.round.id = :round", Long.class)
+        .setParameter("round", roundId)
+        .getSingleResult();
+  }
+
+  public List<LateSave> lateSaves(long roundId) {
+    return em.createQuery(
+            "select l from LateSave l where l.round.id = :round order by l.id", LateSave.class)
+        .setParameter("round", roundId)
+        .getResultList();
+  }
+
+  public void persist(Object entity) {
+    em.persist(entity);
+  }
+
+  public void remove(Object entity) {
+    em.remove(entity);
+  }
+}

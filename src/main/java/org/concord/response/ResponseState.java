@@ -1,0 +1,6 @@
+package org.concord.response;
+
+public enum ResponseState {
+  DRAFT,
+  SUBMITTED
+}

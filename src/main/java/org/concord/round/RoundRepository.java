@@ -1,0 +1,216 @@
+package org.concord.round;
+
+import io.quarkus.hibernate.orm.panache.PanacheRepository;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.concord.common.ConcordException;
+import org.concord.panel.Panelist;
+import org.concord.panel.PanelistStatus;
+import org.concord.response.ResponseState;
+
+/** Rounds and their aggregation queries: each is one SQL statement, whatever the panel size. */
+@ApplicationScoped
+public class RoundRepository implements PanacheRepository<Round> {
+
+  @Inject EntityManager em;
+
+  /** Count of ratings of one item by one group at one point (value null: unable to rate). */
+  public record HistogramRow(
+      long itemId, long groupId, Integer value, boolean unable, long count) {}
+
+  /** Count of panelists who rated {@code previous} then {@code current}, per item. */
+  public record PairRow(long itemId, int previous, int current, long count) {}
+
+  public record ProgressRow(
+      long groupId, String group, long invited, long opened, long inProgress, long submitted) {}
+
+  public Round require(long id) {
+    Round round = findById(id);
+    if (round == null) {
+      throw ConcordException.notFound("Round", id);
+    }
+    return round;
+  }
+
+  public List<Round> ofStudy(long studyId) {
+    return list("study.id = ?1 order by number", studyId);
+  }
+
+  public Optional<Round> byNumber(long studyId, int number) {
+    return find("study.id = ?1 and number = ?2", studyId, number).firstResultOptional();
+  }
+
+  public Optional<Round> latest(long studyId) {
+    return find("study.id = ?1 order by number desc", studyId).firstResultOptional();
+  }
+
+  public Optional<Round> openRound(long studyId) {
+    return find("study.id = ?1 and state = ?2", studyId, RoundState.OPEN).firstResultOptional();
+  }
+
+  /** Items with their wording, statement and section loaded, in the round's order. */
+  public List<RoundItem> items(long roundId) {
+    return em.createQuery(
+            "select i from RoundItem i join fetch i.version join fetch i.statement st"
+                + " join fetch st.section where i.round.id = :round order by i.position",
+            RoundItem.class)
+        .setParameter("round", roundId)
+        .getResultList();
+  }
+
+  public RoundItem requireItem(long roundId, long itemId) {
+    RoundItem item = em.find(RoundItem.class, itemId);
+    if (item == null || !item.round.id.equals(roundId)) {
+      throw ConcordException.notFound("Round item", itemId);
+    }
+    return item;
+  }
+
+  /** The histograms of every item of a round, per stakeholder group, from submitted responses. */
+  public List<HistogramRow> histograms(long roundId) {
+    return em.createQuery(
+            "select r.item.id, p.group.id, r.value, r.unableToRate, count(r) from Rating r"
+                + " join r.response s join s.panelist p where s.round.id = :round"
+                + " and s.state = :submitted group by r.item.id, p.group.id, r.value, r.unableToRate",
+            Object[].class)
+        .setParameter("round", roundId)
+        .setParameter("submitted", ResponseState.SUBMITTED)
+        .getResultStream()
+        .map(
+            row ->
+                new HistogramRow(
+                    (Long) row[0],
+                    (Long) row[1],
+                    (Integer) row[2],
+                    (Boolean) row[3],
+                    (Long) row[4]))
+        .toList();
+  }
+
+  /** Paired ratings of the same panelists in this round and the one before, as a joint table. */
+  public List<PairRow> pairs(long roundId) {
+    return em.createQuery(
+            "select cur.item.id, prev.value, cur.value, count(cur) from Rating cur"
+                + " join cur.response cs join cur.item ci, Rating prev join prev.response ps"
+                + " where cs.round.id = :round and cs.state = :submitted and ps.state = :submitted"
+                + " and prev.item = ci.previous and ps.panelist = cs.panelist"
+                + " and cur.value is not null and prev.value is not null"
+                + " group by cur.item.id, prev.value, cur.value",
+            Object[].class)
+        .setParameter("round", roundId)
+        .setParameter("submitted", ResponseState.SUBMITTED)
+        .getResultStream()
+        .map(row -> new PairRow((Long) row[0], (Integer) row[1], (Integer) row[2], (Long) row[3]))
+        .toList();
+  }
+
+  public List<RoundItemResult> results(long roundId) {
+    return em.createQuery(
+            "select r from RoundItemResult r left join fetch r.group where r.item.round.id = :round"
+                + " order by r.item.position, r.id",
+            RoundItemResult.class)
+        .setParameter("round", roundId)
+        .getResultList();
+  }
+
+  public List<ProgressRow> progress(long roundId) {
+    return em.createQuery(
+            "select g.id, g.name, count(i), count(i.openedAt),"
+                + " sum(case when s.state = :draft then 1 else 0 end),"
+                + " sum(case when s.state = :submitted then 1 else 0 end)"
+                + " from Invitation i join i.panelist p join p.group g"
+                + " left join Response s on s.round = i.round and s.panelist = p"
+                + " where i.round.id = :round group by g.id, g.name, g.position order by g.position",
+            Object[].class)
+        .setParameter("round", roundId)
+        .setParameter("draft", ResponseState.DRAFT)
+        .setParameter("submitted", ResponseState.SUBMITTED)
+        .getResultStream()
+        .map(
+            row ->
+                new ProgressRow(
+                    (Long) row[0],
+                    (String) row[1],
+                    (Long) row[2],
+                    (Long) row[3],
+                    row[4] == null ? 0 : ((Number) row[4]).longValue(),
+                    row[5] == null ? 0 : ((Number) row[5]).longValue()))
+        .toList();
+  }
+
+  /** Panelists who may be invited: not withdrawn, and for a later round, as eligibility says. */
+  public List<Panelist> eligible(long studyId, Long submittedRoundId) {
+    if (submittedRoundId == null) {
+      return em.createQuery(
+              "select p from Panelist p where p.study.id = :study and p.status <> :withdrawn"
+                  + " order by p.id",
+              Panelist.class)
+          .setParameter("study", studyId)
+          .setParameter("withdrawn", PanelistStatus.WITHDRAWN)
+          .getResultList();
+    }
+    return em.createQuery(
+            "select p from Response s join s.panelist p where s.round.id = :round"
+                + " and s.state = :submitted and p.status <> :withdrawn order by p.id",
+            Panelist.class)
+        .setParameter("round", submittedRoundId)
+        .setParameter("submitted", ResponseState.SUBMITTED)
+        .setParameter("withdrawn", PanelistStatus.WITHDRAWN)
+        .getResultList();
+  }
+
+  /** Invited panelists who have not submitted: the only ones a reminder goes to. */
+  public List<Invitation> unanswered(long roundId) {
+    return em.createQuery(
+            "select i from Invitation i join fetch i.panelist p where i.round.id = :round"
+                + " and p.status <> :withdrawn and not exists (select s from Response s"
+                + " where s.round = i.round and s.panelist = p and s.state = :submitted)",
+            Invitation.class)
+        .setParameter("round", roundId)
+        .setParameter("withdrawn", PanelistStatus.WITHDRAWN)
+        .setParameter("submitted", ResponseState.SUBMITTED)
+        .getResultList();
+  }
+
+  public Optional<Invitation> invitation(long roundId, long panelistId) {
+    return em.createQuery(
+            "select i from Invitation i where i.round.id = :round and i.panelist.id = :panelist",
+            Invitation.class)
+        .setParameter("round", roundId)
+        .setParameter("panelist", panelistId)
+        .getResultStream()
+        .findFirst();
+  }
+
+  public List<Round> dueToClose(Instant now) {
+    return list("state = ?1 and closesAt <= ?2", RoundState.OPEN, now);
+  }
+
+  public List<Round> openWithClosingTime() {
+    return list("state = ?1 and closesAt is not null", RoundState.OPEN);
+  }
+
+  /** Statements that have been in any round of the study. */
+  public Set<Long> ratedStatementIds(long studyId) {
+    return new HashSet<>(
+        em.createQuery(
+                "select distinct i.statement.id from RoundItem i where i.round.study.id = :study",
+                Long.class)
+            .setParameter("study", studyId)
+            .getResultList());
+  }
+
+  public void persistItem(RoundItem item) {
+    em.persist(item);
+  }
+
+  public void persistEntity(Object entity) {
+    em.persist(entity);
+  }
+}

@@ -1,0 +1,452 @@
+package org.concord.round;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.concord.common.ConcordException;
+import org.concord.common.Problem.FieldError;
+import org.concord.consensus.Outcome;
+import org.concord.guidance.GuidanceRepository;
+import org.concord.guidance.GuidanceService;
+import org.concord.guidance.Section;
+import org.concord.guidance.StatementStatus;
+import org.concord.guidance.StatementVersion;
+import org.concord.mail.EmailKind;
+import org.concord.mail.OutboxService;
+import org.concord.panel.Panelist;
+import org.concord.panel.PanelistStatus;
+import org.concord.panel.TokenService;
+import org.concord.response.ResponseComment;
+import org.concord.round.RoundViews.ItemView;
+import org.concord.round.RoundViews.RoundSettings;
+import org.concord.round.RoundViews.RoundView;
+import org.concord.round.RoundViews.StopView;
+import org.concord.study.AuditLog;
+import org.concord.study.Eligibility;
+import org.concord.study.ProtocolValidator;
+import org.concord.study.Study;
+import org.concord.study.StudyRepository;
+import org.concord.study.StudyState;
+
+/** The round lifecycle: draft → open (invitations) → closed (results) → the next draft. */
+@ApplicationScoped
+public class RoundService {
+
+  @Inject RoundRepository rounds;
+  @Inject StudyRepository studies;
+  @Inject GuidanceRepository guidance;
+  @Inject GuidanceService guidanceService;
+  @Inject RoundResults results;
+  @Inject TokenService tokens;
+  @Inject OutboxService outbox;
+  @Inject AuditLog audit;
+  @Inject EntityManager em;
+
+  public List<RoundView> list(long studyId) {
+    studies.require(studyId);
+    return rounds.ofStudy(studyId).stream().map(r -> view(r, false)).toList();
+  }
+
+  public RoundView get(long roundId) {
+    return view(rounds.require(roundId), true);
+  }
+
+  /** Round 1, from the study's current statements. */
+  @Transactional
+  public RoundView createFirst(long studyId, RoundSettings settings) {
+    Study study = studies.require(studyId);
+    if (rounds.latest(studyId).isPresent()) {
+      throw ConcordException.conflict(
+          "This study has rounds already; build the next one from the last closed round.");
+    }
+    Round round = newRound(study, 1, settings);
+    int position = 1;
+    for (var current : guidance.currentStatements(studyId, null, 0, Integer.MAX_VALUE)) {
+      RoundItem item = new RoundItem();
+      item.round = round;
+      item.statement = current.statement();
+      item.version = current.version();
+      item.position = position++;
+      rounds.persistItem(item);
+    }
+    return view(round, true);
+  }
+
+  @Transactional
+  public RoundView update(long roundId, RoundSettings settings) {
+    Round round = rounds.require(roundId);
+    if (round.state == RoundState.CLOSED) {
+      throw ConcordException.conflict(
+          "Round " + round.number + " has closed; its settings are final.");
+    }
+    apply(round, settings);
+    return view(round, true);
+  }
+
+  /**
+   * Opens a draft round: checks it can run, locks the protocol, invites the eligible panelists and
+   * queues their invitations, all in one transaction.
+   */
+  @Transactional
+  public RoundView open(long roundId, String overrideReason, String actor) {
+    Round round = rounds.require(roundId);
+    Study study = round.study;
+    if (round.state != RoundState.DRAFT) {
+      throw ConcordException.conflict(
+          "Round " + round.number + " is " + round.state.name().toLowerCase() + ", not a draft.");
+    }
+    rounds
+        .openRound(study.id)
+        .ifPresent(
+            open -> {
+              throw ConcordException.conflict(
+                  "Round " + open.number + " is still open; close it first.");
+            });
+    List<FieldError> protocolErrors = ProtocolValidator.validate(study.protocol);
+    if (!protocolErrors.isEmpty()) {
+      throw ConcordException.invalid(
+          "The protocol is not valid: " + protocolErrors.get(0).message(), protocolErrors);
+    }
+    if (rounds.items(roundId).isEmpty()) {
+      throw ConcordException.conflict("Round " + round.number + " has no statements to rate.");
+    }
+    if (round.closesAt != null && !round.closesAt.isAfter(Instant.now())) {
+      throw ConcordException.invalid("closesAt", "The closing time is in the past.");
+    }
+    StopView stopping = stoppingBeforeOpening(round);
+    boolean beyondMaximum = round.number > study.protocol.maximumRounds;
+    boolean blank = overrideReason == null || overrideReason.isBlank();
+    if ((beyondMaximum || (stopping != null && stopping.stop())) && blank) {
+      String why =
+          beyondMaximum
+              ? "The protocol allows at most " + study.protocol.maximumRounds + " rounds."
+              : stopping.explanation();
+      throw ConcordException.conflict(
+          why
+              + " To open round "
+              + round.number
+              + " anyway, give an override reason; it is written to the report.");
+    }
+    Long previousRoundId = null;
+    if (round.number > 1 && study.protocol.eligibility == Eligibility.SUBMITTED_PREVIOUS_ROUND) {
+      previousRoundId = rounds.byNumber(study.id, round.number - 1).orElseThrow().id;
+    }
+    List<Panelist> invited = rounds.eligible(study.id, previousRoundId);
+    if (invited.isEmpty()) {
+      throw ConcordException.conflict(
+          round.number == 1
+              ? "The panel is empty: add panelists before opening round 1."
+              : "No panelist can be invited: nobody eligible submitted round "
+                  + (round.number - 1)
+                  + ".");
+    }
+    Instant now = Instant.now();
+    if (study.protocolLockedAt == null) {
+      study.protocolLockedAt = now;
+      study.state = StudyState.RUNNING;
+      audit.record(study, actor, "protocol-locked", "The protocol locked as round 1 opened.");
+    }
+    if (!blank) {
+      round.overrideReason = overrideReason.strip();
+      audit.record(
+          study,
+          actor,
+          "stopping-rule-overridden",
+          "Round " + round.number + " opened against the stopping rule: " + round.overrideReason);
+    }
+    round.state = RoundState.OPEN;
+    round.openedAt = now;
+    tokens.ensureTokens(invited);
+    for (Panelist panelist : invited) {
+      Invitation invitation = new Invitation();
+      invitation.round = round;
+      invitation.panelist = panelist;
+      rounds.persistEntity(invitation);
+      if (panelist.status == PanelistStatus.ADDED) {
+        panelist.status = PanelistStatus.INVITED;
+      }
+      outbox.enqueue(
+          EmailKind.INVITATION,
+          panelist,
+          round,
+          round.invitationSubject,
+          "invitation:" + round.id + ":" + panelist.id);
+    }
+    return view(round, true);
+  }
+
+  /** Closes an open round and stores every item's result. */
+  @Transactional
+  public RoundView close(long roundId) {
+    Round round = rounds.require(roundId);
+    if (round.state != RoundState.OPEN) {
+      throw ConcordException.conflict(
+          "Only an open round can close; round "
+              + round.number
+              + " is "
+              + round.state.name().toLowerCase()
+              + ".");
+    }
+    round.state = RoundState.CLOSED;
+    round.closedAt = Instant.now();
+    round.stopReason = results.computeAndStore(round).explanation();
+    return view(round, true);
+  }
+
+  /** Builds the draft of the next round from a closed round's results. */
+  @Transactional
+  public RoundView next(long roundId) {
+    Round closed = rounds.require(roundId);
+    Study study = closed.study;
+    if (closed.state != RoundState.CLOSED) {
+      throw ConcordException.conflict(
+          "Round " + closed.number + " must close before the next round is built.");
+    }
+    if (rounds.byNumber(study.id, closed.number + 1).isPresent()) {
+      throw ConcordException.conflict("Round " + (closed.number + 1) + " exists already.");
+    }
+    Round next = newRound(study, closed.number + 1, null);
+    List<RoundItem> previousItems = rounds.items(closed.id);
+    var outcomes = results.overallDecisions(closed.id);
+    var latestVersions = guidance.currentVersionsById(study.id);
+    Set<Long> everRated = rounds.ratedStatementIds(study.id);
+    List<RoundItem> items = new ArrayList<>();
+    for (RoundItem previous : previousItems) {
+      var decision = outcomes.get(previous.id);
+      if (previous.statement.status != StatementStatus.ACTIVE) {
+        continue;
+      }
+      if (decision.outcome() == Outcome.NO_CONSENSUS) {
+        RoundItem item = new RoundItem();
+        item.round = next;
+        item.statement = previous.statement;
+        item.version = latestVersions.getOrDefault(previous.statement.id, previous.version);
+        item.previous = previous;
+        items.add(item);
+        change(
+            next,
+            previous,
+            RoundChange.Kind.CARRIED,
+            "No consensus in round " + closed.number + ": " + decision.reason());
+      } else {
+        change(
+            next,
+            previous,
+            decision.outcome() == Outcome.CONSENSUS_IN
+                ? RoundChange.Kind.RETIRED_IN
+                : RoundChange.Kind.RETIRED_OUT,
+            decision.reason());
+      }
+    }
+    for (var current : guidance.currentStatements(study.id, null, 0, Integer.MAX_VALUE)) {
+      if (!everRated.contains(current.statement().id)) {
+        RoundItem item = new RoundItem();
+        item.round = next;
+        item.statement = current.statement();
+        item.version = current.version();
+        items.add(item);
+        RoundChange added = new RoundChange();
+        added.round = next;
+        added.statement = current.statement();
+        added.kind = RoundChange.Kind.ADDED;
+        added.reason = "Added by the team after round " + closed.number + ".";
+        rounds.persistEntity(added);
+      }
+    }
+    renumber(items).forEach(rounds::persistItem);
+    return view(next, true);
+  }
+
+  /** Rewords a statement of a draft round: a new version, linked to the wording rated before. */
+  @Transactional
+  public ItemView reword(long roundId, long itemId, String text, String reason) {
+    Round round = draftAfterFirst(roundId);
+    RoundItem item = rounds.requireItem(round.id, itemId);
+    StatementVersion version = guidanceService.newWording(item.statement, text, reason);
+    item.version = version;
+    RoundChange change = new RoundChange();
+    change.round = round;
+    change.statement = item.statement;
+    change.kind = RoundChange.Kind.REWORDED;
+    change.reason = reason == null || reason.isBlank() ? "Reworded by the team." : reason.strip();
+    rounds.persistEntity(change);
+    return ItemView.of(item);
+  }
+
+  /** Adds a statement to a draft round, optionally written from panelists' comments. */
+  @Transactional
+  public ItemView addStatement(long roundId, long sectionId, String text, List<Long> commentIds) {
+    Round round = draftAfterFirst(roundId);
+    Section section = guidance.requireSection(sectionId);
+    if (!section.study.id.equals(round.study.id)) {
+      throw ConcordException.invalid(
+          "sectionId", "Section " + sectionId + " belongs to another study.");
+    }
+    List<StatementVersion> commentedOn = new ArrayList<>();
+    for (Long commentId : commentIds == null ? List.<Long>of() : commentIds) {
+      ResponseComment comment = em.find(ResponseComment.class, commentId);
+      if (comment == null || !comment.response.round.study.id.equals(round.study.id)) {
+        throw ConcordException.invalid(
+            "commentIds", "Comment " + commentId + " is not a comment of this study.");
+      }
+      if (comment.item != null) {
+        commentedOn.add(comment.item.version);
+      }
+    }
+    String reason =
+        commentIds == null || commentIds.isEmpty()
+            ? "Added by the team before round " + round.number + "."
+            : "Written from comments "
+                + commentIds.stream().map(String::valueOf).collect(Collectors.joining(", "))
+                + ".";
+    var created = guidanceService.addBetweenRounds(section, text, reason, commentedOn);
+    RoundItem item = new RoundItem();
+    item.round = round;
+    item.statement = created.statement();
+    item.version = created.version();
+    List<RoundItem> items = new ArrayList<>(rounds.items(round.id));
+    items.add(item);
+    renumber(items);
+    rounds.persistItem(item);
+    RoundChange change = new RoundChange();
+    change.round = round;
+    change.statement = created.statement();
+    change.kind = RoundChange.Kind.ADDED;
+    change.reason = reason;
+    rounds.persistEntity(change);
+    return ItemView.of(item);
+  }
+
+  @Transactional
+  public void releaseComment(long commentId, boolean released) {
+    ResponseComment comment = em.find(ResponseComment.class, commentId);
+    if (comment == null) {
+      throw ConcordException.notFound("Comment", commentId);
+    }
+    comment.released = released;
+  }
+
+  /** Statements in guidance order: section, then position within it. */
+  private static List<RoundItem> renumber(List<RoundItem> items) {
+    items.sort(
+        Comparator.comparingInt((RoundItem i) -> i.statement.section.position)
+            .thenComparingInt(i -> i.statement.position));
+    for (int i = 0; i < items.size(); i++) {
+      items.get(i).position = i + 1;
+    }
+    return items;
+  }
+
+  private Round draftAfterFirst(long roundId) {
+    Round round = rounds.require(roundId);
+    if (round.state != RoundState.DRAFT || round.number == 1) {
+      throw ConcordException.conflict(
+          "Statements change between rounds only: in the draft of round 2 or later.");
+    }
+    return round;
+  }
+
+  private void change(Round next, RoundItem previous, RoundChange.Kind kind, String reason) {
+    RoundChange change = new RoundChange();
+    change.round = next;
+    change.statement = previous.statement;
+    change.kind = kind;
+    change.reason = reason.length() > 2000 ? reason.substring(0, 2000) : reason;
+    rounds.persistEntity(change);
+  }
+
+  private Round newRound(Study study, int number, RoundSettings settings) {
+    Round round = new Round();
+    round.study = study;
+    round.number = number;
+    round.invitationSubject = "Round " + number + " of " + study.title;
+    if (round.invitationSubject.length() > 300) {
+      round.invitationSubject = round.invitationSubject.substring(0, 300);
+    }
+    apply(round, settings);
+    rounds.persist(round);
+    return round;
+  }
+
+  private static void apply(Round round, RoundSettings settings) {
+    if (settings == null) {
+      return;
+    }
+    if (settings.closesAt() != null) {
+      round.closesAt = settings.closesAt();
+    }
+    if (settings.reminderDays() != null) {
+      round.reminderDays = reminderDays(settings.reminderDays());
+    }
+    if (settings.invitationSubject() != null) {
+      round.invitationSubject = settings.invitationSubject().strip();
+    }
+    if (settings.personalMessage() != null) {
+      round.personalMessage = settings.personalMessage().strip();
+    }
+  }
+
+  /** "7, 3" → "7,3"; each a whole number of days from 1 to 60. */
+  static String reminderDays(String text) {
+    if (text.isBlank()) {
+      return "";
+    }
+    List<Integer> days = new ArrayList<>();
+    for (String part : text.split(",")) {
+      try {
+        int day = Integer.parseInt(part.strip());
+        if (day < 1 || day > 60) {
+          throw new NumberFormatException();
+        }
+        days.add(day);
+      } catch (NumberFormatException e) {
+        throw ConcordException.invalid(
+            "reminderDays",
+            "Give reminder days as whole numbers from 1 to 60 separated by commas, e.g. \"7,3\".");
+      }
+    }
+    return days.stream()
+        .distinct()
+        .sorted(Comparator.reverseOrder())
+        .map(String::valueOf)
+        .collect(Collectors.joining(","));
+  }
+
+  /** For a draft of round 2 or later: what the stopping rule said when the round before closed. */
+  private StopView stoppingBeforeOpening(Round round) {
+    if (round.number == 1 || round.state != RoundState.DRAFT) {
+      return null;
+    }
+    return rounds
+        .byNumber(round.study.id, round.number - 1)
+        .filter(previous -> previous.state == RoundState.CLOSED)
+        .map(previous -> results.stopping(previous))
+        .map(d -> new StopView(d.stop(), d.reason(), d.explanation()))
+        .orElse(null);
+  }
+
+  private RoundView view(Round round, boolean withItems) {
+    return new RoundView(
+        round.id,
+        round.study.id,
+        round.number,
+        round.state,
+        round.openedAt,
+        round.closesAt,
+        round.closedAt,
+        round.reminderDays,
+        round.invitationSubject,
+        round.personalMessage,
+        round.overrideReason,
+        round.stopReason,
+        withItems ? stoppingBeforeOpening(round) : null,
+        withItems ? rounds.items(round.id).stream().map(ItemView::of).toList() : null);
+  }
+}

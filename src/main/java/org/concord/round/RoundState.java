@@ -1,0 +1,7 @@
+package org.concord.round;
+
+public enum RoundState {
+  DRAFT,
+  OPEN,
+  CLOSED
+}

@@ -1,0 +1,31 @@
+package org.concord.study;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import java.util.List;
+
+/** Writes and reads the study's audit trail, which the report prints. */
+@ApplicationScoped
+public class AuditLog {
+
+  @Inject EntityManager em;
+
+  @Transactional(Transactional.TxType.MANDATORY)
+  public void record(Study study, String actor, String action, String detail) {
+    AuditEvent event = new AuditEvent();
+    event.study = study;
+    event.actor = actor == null ? "system" : actor;
+    event.action = action;
+    event.detail = detail.length() > 4000 ? detail.substring(0, 4000) : detail;
+    em.persist(event);
+  }
+
+  public List<AuditEvent> of(long studyId) {
+    return em.createQuery(
+            "select e from AuditEvent e where e.study.id = :study order by e.id", AuditEvent.class)
+        .setParameter("study", studyId)
+        .getResultList();
+  }
+}
