@@ -122,6 +122,16 @@ public class PanelResource {
   }
 
   @POST
+  @Path("/panelists/{id}/link")
+  @Consumes(MediaType.WILDCARD)
+  @Operation(
+      summary =
+          "Reissue a panelist's personal link: the old one stops working, the new one is emailed")
+  public PanelistView reissueLink(@PathParam("id") long id) {
+    return service.reissueLink(id);
+  }
+
+  @POST
   @Path("/studies/{id}/panel")
   @Consumes("text/csv")
   @RequestBody(

@@ -11,6 +11,8 @@ import java.util.Map;
 import org.concord.common.ConcordException;
 import org.concord.common.Page;
 import org.concord.common.PageRequest;
+import org.concord.mail.EmailKind;
+import org.concord.mail.OutboxService;
 import org.concord.panel.PanelImporter.PanelRow;
 import org.concord.panel.PanelViews.GroupView;
 import org.concord.panel.PanelViews.PanelImportSummary;
@@ -23,6 +25,8 @@ public class PanelService {
 
   @Inject PanelRepository panel;
   @Inject StudyRepository studies;
+  @Inject TokenService tokens;
+  @Inject OutboxService outbox;
 
   public Page<GroupView> groups(long studyId, PageRequest page) {
     studies.require(studyId);
@@ -124,6 +128,23 @@ public class PanelService {
     }
     panelist.status = PanelistStatus.WITHDRAWN;
     panelist.withdrawnAt = Instant.now();
+    return PanelistView.of(panelist);
+  }
+
+  /** Revokes the panelist's link and emails a new one. */
+  @Transactional
+  public PanelistView reissueLink(long id) {
+    Panelist panelist = panel.require(id);
+    if (panelist.status == PanelistStatus.WITHDRAWN) {
+      throw ConcordException.conflict("This panelist withdrew; their link stays inactive.");
+    }
+    int generation = tokens.reissueGeneration(panelist);
+    outbox.enqueue(
+        EmailKind.LINK_REISSUE,
+        panelist,
+        null,
+        "Your new link for " + panelist.study.title,
+        "link:" + panelist.id + ":" + generation);
     return PanelistView.of(panelist);
   }
 

@@ -68,11 +68,11 @@ public class TokenService {
     }
   }
 
-  /** Revokes the current link and makes a new one. */
-  public String reissue(Panelist panelist) {
+  /** Revokes the current link and makes a new one; returns the new generation. */
+  public int reissueGeneration(Panelist panelist) {
     int generation = current(panelist).map(t -> revoke(t).generation).orElse(0) + 1;
     create(panelist, generation);
-    return derive(panelist.id, generation);
+    return generation;
   }
 
   /**

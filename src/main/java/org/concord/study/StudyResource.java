@@ -14,14 +14,19 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.SecurityContext;
 import java.net.URI;
 import java.time.Instant;
+import java.util.List;
 import org.concord.common.Page;
 import org.concord.common.PageRequest;
 import org.concord.security.Role;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("/api")
@@ -32,6 +37,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class StudyResource {
 
   @Inject StudyService service;
+  @Inject AuditLog audit;
 
   public record CreateStudyRequest(
       @NotBlank @Size(max = 300) String title,
@@ -111,7 +117,27 @@ public class StudyResource {
       summary =
           "Change the protocol; fields left out keep their value, an invalid result changes nothing")
   public ProtocolSettings changeProtocol(
-      @PathParam("id") long id, @NotNull ProtocolSettings settings) {
-    return ProtocolSettings.of(service.changeProtocol(id, settings).protocol);
+      @PathParam("id") long id,
+      @Parameter(description = "Why the protocol changes; required once round 1 has opened")
+          @QueryParam("reason")
+          String reason,
+      @NotNull ProtocolSettings settings,
+      @Context SecurityContext who) {
+    return ProtocolSettings.of(
+        service.changeProtocol(id, settings, reason, who.getUserPrincipal().getName()).protocol);
+  }
+
+  public record AuditView(Instant at, String actor, String action, String detail) {}
+
+  @GET
+  @Path("/studies/{id}/audit")
+  @RolesAllowed({Role.COORDINATOR, Role.ANALYST})
+  @Operation(
+      summary = "The study's audit trail: protocol lock, changes with their reasons, overrides")
+  public List<AuditView> audit(@PathParam("id") long id) {
+    service.get(id);
+    return audit.of(id).stream()
+        .map(e -> new AuditView(e.createdAt, e.actor, e.action, e.detail))
+        .toList();
   }
 }

@@ -1,5 +1,7 @@
 package org.concord.study;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -13,7 +15,10 @@ import org.concord.common.Problem.FieldError;
 @ApplicationScoped
 public class StudyService {
 
+  private static final ObjectMapper JSON = new ObjectMapper();
+
   @Inject StudyRepository studies;
+  @Inject AuditLog audit;
 
   public Page<Study> list(PageRequest request) {
     var query = studies.findAll(Sort.by("id"));
@@ -50,21 +55,47 @@ public class StudyService {
     return study;
   }
 
-  /** Applies the present fields; an invalid result is refused whole and nothing changes. */
+  /**
+   * Applies the present fields; an invalid result is refused whole and nothing changes. Once round
+   * 1 has opened the protocol is locked: a change then needs a reason, and the audit log keeps the
+   * protocol before and after.
+   */
   @Transactional
-  public Study changeProtocol(long id, ProtocolSettings settings) {
+  public Study changeProtocol(long id, ProtocolSettings settings, String reason, String actor) {
     Study study = studies.require(id);
-    if (study.protocolLockedAt != null) {
+    boolean locked = study.protocolLockedAt != null;
+    if (locked && (reason == null || reason.isBlank())) {
       throw ConcordException.conflict(
-          "The protocol was locked when round 1 opened on "
+          "The protocol locked when round 1 opened ("
               + study.protocolLockedAt
-              + "; it can no longer change here.");
+              + "). A change now needs a reason, which the report prints: send ?reason=…");
     }
     Protocol candidate = copyOf(study.protocol);
     settings.applyTo(candidate);
     requireValid(candidate);
+    String before = json(ProtocolSettings.of(study.protocol));
     settings.applyTo(study.protocol);
+    if (locked) {
+      audit.record(
+          study,
+          actor,
+          "protocol-changed",
+          "Reason: "
+              + reason.strip()
+              + "\nBefore: "
+              + before
+              + "\nAfter: "
+              + json(ProtocolSettings.of(study.protocol)));
+    }
     return study;
+  }
+
+  private static String json(ProtocolSettings settings) {
+    try {
+      return JSON.writeValueAsString(settings);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   private static Protocol copyOf(Protocol p) {

@@ -1,0 +1,70 @@
+package org.concord.mail;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import java.time.Instant;
+import org.concord.common.Page;
+import org.concord.common.PageRequest;
+import org.concord.security.Role;
+import org.concord.study.StudyRepository;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+@Path("/api")
+@Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed(Role.COORDINATOR)
+@Tag(name = "Email", description = "The outbox of invitations, reminders and thank-yous")
+public class OutboxResource {
+
+  @Inject OutboxService outbox;
+  @Inject StudyRepository studies;
+
+  public record OutboxView(
+      Long id,
+      EmailKind kind,
+      String recipient,
+      Long panelistId,
+      Long roundId,
+      String subject,
+      OutboxStatus status,
+      int attempts,
+      Instant nextAttemptAt,
+      String lastError,
+      Instant sentAt,
+      Instant createdAt) {
+    static OutboxView of(OutboxEmail e) {
+      return new OutboxView(
+          e.id,
+          e.kind,
+          e.recipient,
+          e.panelist == null ? null : e.panelist.id,
+          e.round == null ? null : e.round.id,
+          e.subject,
+          e.status,
+          e.attempts,
+          e.nextAttemptAt,
+          e.lastError,
+          e.sentAt,
+          e.createdAt);
+    }
+  }
+
+  @GET
+  @Path("/studies/{id}/outbox")
+  @Operation(
+      summary = "A study's emails: pending, sent or failed, with attempts and the last error")
+  public Page<OutboxView> outbox(
+      @PathParam("id") long studyId,
+      @QueryParam("status") OutboxStatus status,
+      @BeanParam PageRequest page) {
+    studies.require(studyId);
+    return outbox.list(studyId, status, page.checked()).map(OutboxView::of);
+  }
+}

@@ -1,0 +1,174 @@
+package org.concord.round;
+
+import io.quarkus.scheduler.Scheduled;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.concord.common.ConcordException;
+import org.concord.common.Page;
+import org.concord.common.PageRequest;
+import org.concord.mail.EmailKind;
+import org.concord.mail.OutboxService;
+import org.concord.response.ResponseRepository;
+import org.concord.round.RoundRepository.ProgressRow;
+import org.concord.round.RoundViews.CommentView;
+import org.concord.round.RoundViews.GroupProgress;
+import org.concord.round.RoundViews.LateSaveView;
+import org.concord.round.RoundViews.ProgressCounts;
+import org.concord.round.RoundViews.ProgressView;
+import org.concord.round.RoundViews.ResultsView;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+/**
+ * Watching a round: progress, results, comments, late saves; and the scheduled work of closing
+ * rounds at their time and sending reminders on their schedule.
+ */
+@ApplicationScoped
+public class RoundMonitor {
+
+  private static final Logger LOG = Logger.getLogger(RoundMonitor.class);
+
+  public record ReminderSummary(int queued, int atCap) {}
+
+  @Inject RoundRepository rounds;
+  @Inject RoundResults results;
+  @Inject RoundService service;
+  @Inject ResponseRepository responses;
+  @Inject OutboxService outbox;
+
+  @ConfigProperty(name = "concord.reminders.max-per-round", defaultValue = "3")
+  int maxReminders;
+
+  public ProgressView progress(long roundId) {
+    rounds.require(roundId);
+    List<ProgressRow> rows = rounds.progress(roundId);
+    List<GroupProgress> groups =
+        rows.stream()
+            .map(
+                r ->
+                    new GroupProgress(
+                        r.groupId(),
+                        r.group(),
+                        counts(r.invited(), r.opened(), r.inProgress(), r.submitted())))
+            .toList();
+    return new ProgressView(
+        counts(
+            rows.stream().mapToLong(ProgressRow::invited).sum(),
+            rows.stream().mapToLong(ProgressRow::opened).sum(),
+            rows.stream().mapToLong(ProgressRow::inProgress).sum(),
+            rows.stream().mapToLong(ProgressRow::submitted).sum()),
+        groups);
+  }
+
+  private static ProgressCounts counts(long invited, long opened, long inProgress, long submitted) {
+    double rate = invited == 0 ? 0 : Math.round(1000.0 * submitted / invited) / 10.0;
+    return new ProgressCounts(invited, opened, inProgress, submitted, rate);
+  }
+
+  public ResultsView results(long roundId) {
+    Round round = rounds.require(roundId);
+    if (round.state != RoundState.CLOSED) {
+      throw ConcordException.conflict("Round " + round.number + " has no results until it closes.");
+    }
+    return results.results(round);
+  }
+
+  public Page<CommentView> comments(long roundId, PageRequest page) {
+    rounds.require(roundId);
+    List<CommentView> items =
+        responses.roundComments(roundId, page.page, page.size).stream()
+            .map(
+                c ->
+                    new CommentView(
+                        c.id,
+                        c.item == null ? null : c.item.id,
+                        c.section == null ? null : c.section.id,
+                        c.response.panelist.group.name,
+                        c.text,
+                        c.released,
+                        c.createdAt))
+            .toList();
+    return new Page<>(items, page.page, page.size, responses.countRoundComments(roundId));
+  }
+
+  public List<LateSaveView> lateSaves(long roundId) {
+    rounds.require(roundId);
+    return responses.lateSaves(roundId).stream()
+        .map(l -> new LateSaveView(l.id, l.panelist.id, l.payload, l.createdAt))
+        .toList();
+  }
+
+  /** Reminds every invited panelist who has not submitted, up to the cap per round. */
+  @Transactional
+  public ReminderSummary remindNow(long roundId) {
+    Round round = rounds.require(roundId);
+    if (round.state != RoundState.OPEN) {
+      throw ConcordException.conflict("Reminders go out for an open round only.");
+    }
+    return remind(round, "manual-" + Instant.now().toEpochMilli(), null);
+  }
+
+  /**
+   * Queues a reminder for each invited panelist who has not submitted, is under the cap, and (when
+   * {@code remindedSince} is given) was not reminded since then.
+   */
+  private ReminderSummary remind(Round round, String occasion, Instant remindedSince) {
+    int queued = 0;
+    int atCap = 0;
+    for (Invitation invitation : rounds.unanswered(round.id)) {
+      if (remindedSince != null
+          && invitation.lastRemindedAt != null
+          && !invitation.lastRemindedAt.isBefore(remindedSince)) {
+        continue;
+      }
+      if (invitation.remindersSent >= maxReminders) {
+        atCap++;
+        continue;
+      }
+      invitation.remindersSent++;
+      invitation.lastRemindedAt = Instant.now();
+      outbox.enqueue(
+          EmailKind.REMINDER,
+          invitation.panelist,
+          round,
+          "Reminder: " + round.invitationSubject,
+          "reminder:" + round.id + ":" + invitation.panelist.id + ":" + occasion);
+      queued++;
+    }
+    return new ReminderSummary(queued, atCap);
+  }
+
+  /** Closes rounds whose time has come and sends the reminders that are due. */
+  @Scheduled(
+      every = "${concord.rounds.check-every:60s}",
+      concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+  void scheduled() {
+    Instant now = Instant.now();
+    for (Round round : rounds.dueToClose(now)) {
+      try {
+        service.close(round.id);
+        LOG.infof("Closed round %d of study %d at its closing time", round.number, round.study.id);
+      } catch (RuntimeException e) {
+        LOG.warnf("Round %d was not closed on schedule: %s", round.id, e.getMessage());
+      }
+    }
+    sendDueReminders(now);
+  }
+
+  /** A reminder "d days before closing" is due once now is past that moment; each is sent once. */
+  @Transactional
+  public void sendDueReminders(Instant now) {
+    for (Round round : rounds.openWithClosingTime()) {
+      for (int days : round.reminderDayList()) {
+        Instant due = round.closesAt.minus(Duration.ofDays(days));
+        if (!now.isBefore(due)) {
+          remind(round, days + "-days", due);
+        }
+      }
+    }
+  }
+}
