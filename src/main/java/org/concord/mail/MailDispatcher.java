@@ -48,16 +48,25 @@ public class MailDispatcher {
   /** Sends every email that is due now; returns how many were sent. */
   public int dispatchDue() {
     int sent = 0;
-    List<Long> batch;
+    int claimed;
     do {
-      batch = claim();
-      for (Long id : batch) {
-        if (send(id)) {
-          sent++;
-        }
-      }
-    } while (batch.size() == batchSize);
+      int[] batch = dispatchBatch();
+      claimed = batch[0];
+      sent += batch[1];
+    } while (claimed == batchSize);
     return sent;
+  }
+
+  /** Claims and sends one batch; returns {claimed, sent}. */
+  public int[] dispatchBatch() {
+    List<Long> batch = claim();
+    int sent = 0;
+    for (Long id : batch) {
+      if (send(id)) {
+        sent++;
+      }
+    }
+    return new int[] {batch.size(), sent};
   }
 
   @Transactional
