@@ -206,6 +206,7 @@ public class PanelistService {
         } else {
           comment.section = sectionOf(items, input.sectionId());
         }
+        comment.text = text;
         responses.persist(comment);
         comments.add(comment);
       }
