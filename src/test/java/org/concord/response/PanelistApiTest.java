@@ -16,8 +16,7 @@ import io.restassured.specification.RequestSpecification;
 import jakarta.inject.Inject;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import org.concord.Links;
 import org.concord.TestStudies;
 import org.concord.mail.MailDispatcher;
 import org.junit.jupiter.api.BeforeEach;
@@ -25,8 +24,6 @@ import org.junit.jupiter.api.Test;
 
 @QuarkusTest
 class PanelistApiTest {
-
-  private static final Pattern LINK = Pattern.compile("/p/([A-Za-z0-9_-]{43})");
 
   @Inject MockMailbox mailbox;
   @Inject MailDispatcher dispatcher;
@@ -46,17 +43,9 @@ class PanelistApiTest {
     round = ids[1];
     TestStudies.open(round);
     dispatcher.dispatchDue();
-    token = linkIn(mailbox.getMailsSentTo("p1-" + study + "@example.org").get(0));
+    token = Links.tokenIn(mailbox.getMailsSentTo("p1-" + study + "@example.org").get(0));
     items =
         panelist(token).get("/round").jsonPath().getList("sections[0].items.itemId", Long.class);
-  }
-
-  static String linkIn(Mail mail) {
-    Matcher m = LINK.matcher(mail.getText());
-    assertThat("link in the plain-text body", m.find(), equalTo(true));
-    Matcher html = LINK.matcher(mail.getHtml());
-    assertThat("link in the HTML body", html.find(), equalTo(true));
-    return m.group(1);
   }
 
   static RequestSpecification panelist(String token) {
@@ -80,7 +69,7 @@ class PanelistApiTest {
     Mail mail = mailbox.getMailsSentTo("p2-" + study + "@example.org").get(0);
     assertThat(mail.getSubject(), equalTo("Round 1 of Panelist API"));
     assertThat(mail.getHtml(), containsString("Open my questions"));
-    assertThat(linkIn(mail).equals(token), equalTo(false));
+    assertThat(Links.tokenIn(mail).equals(token), equalTo(false));
   }
 
   @Test
@@ -203,7 +192,7 @@ class PanelistApiTest {
             .filter(m -> m.getSubject().startsWith("Your new link"))
             .findFirst()
             .orElseThrow();
-    String fresh = linkIn(reissued);
+    String fresh = Links.tokenIn(reissued);
     panelist(fresh).get("/round").then().statusCode(200);
     panelist(fresh).post("/withdraw").then().statusCode(204);
     String withdrawn =

@@ -24,8 +24,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.concord.Api;
+import org.concord.Links;
 import org.concord.SmtpProfile;
 import org.concord.mail.MailDispatcher;
 import org.junit.jupiter.api.Test;
@@ -42,8 +42,6 @@ class DelphiStudyWalkthroughTest {
   @RegisterExtension
   static GreenMailExtension smtp =
       new GreenMailExtension(new ServerSetup(SmtpProfile.PORT, "127.0.0.1", "smtp"));
-
-  private static final Pattern LINK = Pattern.compile("/p/([A-Za-z0-9_-]{43})");
 
   @Inject MailDispatcher dispatcher;
 
@@ -309,7 +307,7 @@ class DelphiStudyWalkthroughTest {
   private static Map<String, String> tokensByRecipient() throws Exception {
     Map<String, String> tokens = new HashMap<>();
     for (MimeMessage message : smtp.getReceivedMessages()) {
-      Matcher link = LINK.matcher(GreenMailUtil.getBody(message));
+      Matcher link = Links.LINK.matcher(GreenMailUtil.getBody(message));
       if (link.find()) {
         tokens.put(message.getAllRecipients()[0].toString(), link.group(1));
       }
