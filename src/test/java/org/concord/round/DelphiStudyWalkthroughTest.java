@@ -54,6 +54,8 @@ class DelphiStudyWalkthroughTest {
 
   @Test
   void aStudyRunsTwoRoundsFromInvitationToStability() throws Exception {
+    dispatcher.dispatchDue(); // earlier tests' emails, so the counts below are this study's
+    smtp.purgeEmailFromAllMailboxes();
     long study = Api.createStudy("Walkthrough");
     asCoordinator()
         .contentType("text/markdown")
