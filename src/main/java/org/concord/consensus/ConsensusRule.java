@@ -19,14 +19,7 @@ public sealed interface ConsensusRule {
     @Override
     public Decision decide(ItemStatistics s, Scale scale) {
       String sign = comparison == Comparison.AT_LEAST ? "≥" : ">";
-      String rated =
-          pct(s.percentAgree())
-              + " rated "
-              + scale.agree().text()
-              + " and "
-              + pct(s.percentDisagree())
-              + " rated "
-              + scale.disagree().text();
+      String rated = bands(s, scale);
       if (meets(s.agreeCount(), s.n(), threshold, comparison)) {
         return new Decision(
             Outcome.CONSENSUS_IN,
@@ -65,14 +58,7 @@ public sealed interface ConsensusRule {
   record Comet(int agreeThreshold, int disagreeLimit) implements ConsensusRule {
     @Override
     public Decision decide(ItemStatistics s, Scale scale) {
-      String rated =
-          pct(s.percentAgree())
-              + " rated "
-              + scale.agree().text()
-              + " and "
-              + pct(s.percentDisagree())
-              + " rated "
-              + scale.disagree().text();
+      String rated = bands(s, scale);
       boolean agreeHigh = meets(s.agreeCount(), s.n(), agreeThreshold, Comparison.AT_LEAST);
       boolean disagreeLow = !meets(s.disagreeCount(), s.n(), disagreeLimit, Comparison.AT_LEAST);
       boolean disagreeHigh = meets(s.disagreeCount(), s.n(), agreeThreshold, Comparison.AT_LEAST);
@@ -212,6 +198,17 @@ public sealed interface ConsensusRule {
     long left = 100 * count;
     long right = (long) threshold * n;
     return comparison == Comparison.AT_LEAST ? left >= right : left > right;
+  }
+
+  /** "71% rated 7–9 and 5% rated 1–3". */
+  static String bands(ItemStatistics s, Scale scale) {
+    return pct(s.percentAgree())
+        + " rated "
+        + scale.agree().text()
+        + " and "
+        + pct(s.percentDisagree())
+        + " rated "
+        + scale.disagree().text();
   }
 
   static String pct(double value) {

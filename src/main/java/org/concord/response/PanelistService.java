@@ -361,7 +361,7 @@ public class PanelistService {
     }
     Map<Long, StatisticsView> overall = new HashMap<>();
     Map<Long, List<GroupFeedback>> groups = new HashMap<>();
-    for (RoundItemResult r : responses.results(previous)) {
+    for (RoundItemResult r : rounds.results(previous.id)) {
       StatisticsView s = StatisticsView.fromJson(r.statistics);
       if (r.group == null) {
         overall.put(r.item.id, s);

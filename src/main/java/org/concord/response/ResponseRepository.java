@@ -8,7 +8,6 @@ import java.util.Optional;
 import org.concord.panel.Panelist;
 import org.concord.round.Invitation;
 import org.concord.round.Round;
-import org.concord.round.RoundItemResult;
 import org.concord.round.RoundState;
 
 /** Responses, ratings and comments: a page of a round costs a fixed number of these queries. */
@@ -63,15 +62,6 @@ public class ResponseRepository {
         .setParameter("round", round)
         .setParameter("panelist", panelist)
         .setParameter("submitted", ResponseState.SUBMITTED)
-        .getResultList();
-  }
-
-  public List<RoundItemResult> results(Round round) {
-    return em.createQuery(
-            "select r from RoundItemResult r left join fetch r.group where r.item.round = :round"
-                + " order by r.id",
-            RoundItemResult.class)
-        .setParameter("round", round)
         .getResultList();
   }
 
