@@ -40,17 +40,25 @@ public final class ConsensusEngine {
 
   /** Statistics and the rule's decision, with the minimum-n guard. */
   public Decision decide(ItemStatistics s) {
+    return decide(s, options.minimumN());
+  }
+
+  /**
+   * A stakeholder group is held to the minimum group size, not to the item's minimum n: a group at
+   * or above that size is required under the every-group option and must be judged by the rule.
+   */
+  private Decision decideGroup(ItemStatistics s) {
+    return decide(s, options.minimumGroupSize());
+  }
+
+  private Decision decide(ItemStatistics s, int minimumN) {
     if (s.n() == 0) {
       return new Decision(Outcome.NO_CONSENSUS, "no ratings: no consensus");
     }
-    if (s.n() < options.minimumN()) {
+    if (s.n() < minimumN) {
       return new Decision(
           Outcome.NO_CONSENSUS,
-          "too few ratings ("
-              + s.n()
-              + ", the protocol needs "
-              + options.minimumN()
-              + "): no consensus");
+          "too few ratings (" + s.n() + ", the protocol needs " + minimumN + "): no consensus");
     }
     return rule.decide(s, scale);
   }
@@ -63,7 +71,7 @@ public final class ConsensusEngine {
     for (Map.Entry<String, Histogram> entry : byGroup.entrySet()) {
       ItemStatistics g = statistics(entry.getValue());
       boolean required = options.everyGroup() && g.n() >= options.minimumGroupSize();
-      groups.add(new GroupResult(entry.getKey(), g, decide(g), required));
+      groups.add(new GroupResult(entry.getKey(), g, decideGroup(g), required));
     }
     boolean divergent =
         groups.stream()

@@ -1,6 +1,7 @@
 package org.concord.consensus;
 
-import java.util.Locale;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 
 /**
  * The rules of consensus (DESIGN §4). Percentages are compared in integers, {@code 100·count ≥
@@ -71,9 +72,9 @@ public sealed interface ConsensusRule {
       }
       String why;
       if (agreeHigh) {
-        why = pct(s.percentDisagree()) + " is not under " + disagreeLimit + "%";
+        why = pct(s.disagreeCount(), s.n()) + " is not under " + disagreeLimit + "%";
       } else if (disagreeHigh) {
-        why = pct(s.percentAgree()) + " is not under " + disagreeLimit + "%";
+        why = pct(s.agreeCount(), s.n()) + " is not under " + disagreeLimit + "%";
       } else {
         why = "neither band reached " + agreeThreshold + "%";
       }
@@ -108,6 +109,9 @@ public sealed interface ConsensusRule {
   record MedianIqr(double maxIqr) implements ConsensusRule {
     @Override
     public Decision decide(ItemStatistics s, Scale scale) {
+      if (s.rated() == 0) {
+        return new Decision(Outcome.NO_CONSENSUS, "no ratings on the scale: no consensus");
+      }
       String stats = "median " + num(s.median()) + ", IQR " + num(s.iqr());
       if (s.iqr() <= maxIqr + 1e-9) {
         if (scale.agree().contains(s.median())) {
@@ -165,9 +169,14 @@ public sealed interface ConsensusRule {
       if (!scale.isOneToNine()) {
         throw new IllegalArgumentException("The RAND/UCLA rule is defined on a 1–9 scale only.");
       }
+      if (s.rated() == 0) {
+        return new Decision(Outcome.NO_CONSENSUS, "no ratings on the scale: no consensus");
+      }
       String stats =
           "median " + num(s.median()) + ", IPR " + num(s.ipr()) + ", IPRAS " + num(s.ipras());
-      if (s.ipr() > s.ipras()) {
+      // IPR and IPRAS are sums of tenths in binary floating point: IPR = IPRAS exactly (no
+      // disagreement) can come out as 3.4000000000000004 > 3.3999999999999977.
+      if (s.ipr() > s.ipras() + 1e-9) {
         return new Decision(
             Outcome.NO_CONSENSUS, stats + "; IPR above IPRAS means disagreement: no consensus");
       }
@@ -180,7 +189,8 @@ public sealed interface ConsensusRule {
             Outcome.CONSENSUS_OUT, stats + "; median in 1–3 without disagreement: consensus out");
       }
       return new Decision(
-          Outcome.NO_CONSENSUS, stats + "; median in 4–6 (uncertain): no consensus");
+          Outcome.NO_CONSENSUS,
+          stats + "; median in neither 1–3 nor 7–9 (uncertain): no consensus");
     }
 
     @Override
@@ -202,25 +212,40 @@ public sealed interface ConsensusRule {
 
   /** "71% rated 7–9 and 5% rated 1–3". */
   static String bands(ItemStatistics s, Scale scale) {
-    return pct(s.percentAgree())
+    return pct(s.agreeCount(), s.n())
         + " rated "
         + scale.agree().text()
         + " and "
-        + pct(s.percentDisagree())
+        + pct(s.disagreeCount(), s.n())
         + " rated "
         + scale.disagree().text();
   }
 
-  static String pct(double value) {
-    return Math.round(value) + "%";
+  /**
+   * 100·count/n as printed in a reason: whole when exact, else to one decimal rounded down, so that
+   * 69.6% never prints as a "70%" that did not reach 70% (thresholds are whole numbers).
+   */
+  static String pct(long count, long n) {
+    if (n == 0) {
+      return "0%";
+    }
+    long tenths = 1000 * count / n;
+    return 1000 * count % n == 0 && tenths % 10 == 0
+        ? tenths / 10 + "%"
+        : tenths / 10 + "." + tenths % 10 + "%";
   }
 
   static String num(double value) {
     if (Double.isNaN(value)) {
       return "–";
     }
-    return value == Math.rint(value)
-        ? Long.toString((long) value)
-        : String.format(Locale.ROOT, "%.2f", value).replaceAll("0+$", "");
+    if (Double.isInfinite(value)) {
+      return value > 0 ? "∞" : "−∞";
+    }
+    // Two decimals, then trailing zeros and point dropped: 1.9999999999999991 prints "2", not "2.".
+    return BigDecimal.valueOf(value)
+        .setScale(2, RoundingMode.HALF_UP)
+        .stripTrailingZeros()
+        .toPlainString();
   }
 }

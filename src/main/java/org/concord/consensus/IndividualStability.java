@@ -10,10 +10,10 @@ package org.concord.consensus;
  *       Delphi stability by Holey et al. 2007); NaN when chance agreement is total;
  *   <li>Wilcoxon signed-rank test on current − previous: zero differences dropped (Wilcoxon's
  *       method), tied absolute differences given their average rank; W is the sum of positive
- *       ranks. Without ties and with at most {@value #EXACT_LIMIT} non-zero differences the p-value
- *       is exact (two-sided, from the permutation distribution); otherwise the normal approximation
- *       with the tie correction of the variance and a continuity correction of ½, as R's {@code
- *       wilcox.test(paired = TRUE)} does by default.
+ *       ranks. Without ties, without zero differences and with at most {@value #EXACT_LIMIT}
+ *       differences the p-value is exact (two-sided, from the permutation distribution), as R
+ *       decides; otherwise the normal approximation with the tie correction of the variance and a
+ *       continuity correction of ½, as R's {@code wilcox.test(paired = TRUE)} does by default.
  * </ul>
  */
 public record IndividualStability(
@@ -69,7 +69,11 @@ public record IndividualStability(
         }
       }
     }
-    long nonZero = 0;
+    long zeros = 0;
+    for (int i = 0; i < k; i++) {
+      zeros += joint[i][i];
+    }
+    long nonZero;
     double w = 0;
     double tieTerm = 0;
     boolean ties = false;
@@ -92,7 +96,7 @@ public record IndividualStability(
     double mean = nonZero * (nonZero + 1) / 4.0;
     double variance = nonZero * (nonZero + 1) * (2 * nonZero + 1) / 24.0 - tieTerm / 48.0;
     double z = variance <= 0 ? 0 : (w - mean - Math.signum(w - mean) * 0.5) / Math.sqrt(variance);
-    if (!ties && nonZero <= EXACT_LIMIT) {
+    if (!ties && zeros == 0 && nonZero <= EXACT_LIMIT) {
       return new Wilcoxon(nonZero, w, z, exactP((int) nonZero, (long) w), "exact");
     }
     double p = variance <= 0 ? 1.0 : Math.min(1, 2 * (1 - Normal.cdf(Math.abs(z))));

@@ -18,11 +18,13 @@ public final class Stability {
     }
     long[] a = previous.counts();
     long[] b = current.counts();
-    double sum = 0;
+    // Σ |b/n1 − a/n0| = Σ |b·n0 − a·n1| / (n0·n1), summed in integers and divided once, so that a
+    // Δ of exactly 15 is 15.0 and not 14.999999999999996 ("stable" below 15).
+    long sum = 0;
     for (int i = 0; i < a.length; i++) {
-      sum += Math.abs((double) b[i] / n1 - (double) a[i] / n0);
+      sum += Math.abs(b[i] * n0 - a[i] * n1);
     }
-    return 50 * sum;
+    return 50.0 * sum / ((double) n0 * n1);
   }
 
   public static boolean isStable(double delta, double threshold) {

@@ -24,6 +24,10 @@ public final class StoppingRule {
    */
   public static StopDecision evaluate(
       int round, int maximumRounds, long undecided, long undecidedStable) {
+    if (undecided == 0) {
+      return new StopDecision(
+          true, Reason.ALL_DECIDED, "Every statement reached consensus in or out.");
+    }
     if (round >= maximumRounds) {
       return new StopDecision(
           true,
@@ -33,10 +37,6 @@ public final class StoppingRule {
               + " of at most "
               + maximumRounds
               + " has closed: the maximum number of rounds is reached.");
-    }
-    if (undecided == 0) {
-      return new StopDecision(
-          true, Reason.ALL_DECIDED, "Every statement reached consensus in or out.");
     }
     if (round > 1 && undecidedStable == undecided) {
       return new StopDecision(

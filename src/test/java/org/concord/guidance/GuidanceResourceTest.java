@@ -142,6 +142,12 @@ class GuidanceResourceTest {
         .then()
         .statusCode(400);
     asCoordinator().get("/api/studies/" + study + "/statements").then().body("total", equalTo(1));
+    asCoordinator()
+        .get("/api/sections/" + section)
+        .then()
+        .statusCode(200)
+        .body("title", equalTo("Goals"))
+        .body("statementCount", equalTo(1));
     asCoordinator().get("/api/sections/999999").then().statusCode(404);
     asCoordinator().get("/api/statements/999999").then().statusCode(404);
   }

@@ -16,6 +16,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
+import org.concord.Api;
 import org.concord.Links;
 import org.concord.TestStudies;
 import org.concord.mail.MailDispatcher;
@@ -149,6 +150,14 @@ class RoundLifecycleTest {
         .get("/api/studies/" + ids[0] + "/audit")
         .then()
         .body("action", hasItem("stopping-rule-overridden"));
+    asCoordinator()
+        .get("/api/studies/" + ids[0] + "/rounds")
+        .then()
+        .statusCode(200)
+        .body("number", equalTo(List.of(1, 2)))
+        .body("state", equalTo(List.of("CLOSED", "OPEN")));
+    Api.asAnalyst().get("/api/rounds/" + ids[1] + "/results").then().statusCode(200);
+    Api.asAnalyst().get("/api/rounds/" + ids[1] + "/comments").then().statusCode(403);
   }
 
   @Test
