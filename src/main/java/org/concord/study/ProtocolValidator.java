@@ -3,6 +3,7 @@ package org.concord.study;
 import java.util.ArrayList;
 import java.util.List;
 import org.concord.common.Problem.FieldError;
+import org.concord.consensus.Comparison;
 
 /** Checks a protocol as a whole; each message is written for the coordinator who set it. */
 public final class ProtocolValidator {
@@ -83,7 +84,12 @@ public final class ProtocolValidator {
               "scale.unableToRateLabel",
               "The unable-to-rate label must have 1 to " + MAX_LABEL_LENGTH + " characters."));
     }
-    checkPercent(errors, "rule.threshold", p.percentThreshold, 1);
+    // At 50% or less a statement could be "in" and "out" at once.
+    checkPercent(
+        errors,
+        "rule.threshold",
+        p.percentThreshold,
+        p.percentComparison == Comparison.AT_LEAST ? 51 : 50);
     checkPercent(errors, "rule.agreeThreshold", p.cometAgreeThreshold, 1);
     checkPercent(errors, "rule.disagreeLimit", p.cometDisagreeLimit, 0);
     if (p.maxIqr < 0 || p.maxIqr > p.scaleMax - p.scaleMin) {

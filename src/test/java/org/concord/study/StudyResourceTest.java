@@ -216,6 +216,25 @@ class StudyResourceTest {
   }
 
   @Test
+  void aPercentThresholdThatCouldBeInAndOutAtOnceIsRefused() {
+    long id = Api.createStudy("Half");
+    asCoordinator()
+        .contentType(ContentType.JSON)
+        .body(Map.of("rule", Map.of("type", "PERCENT_AGREEMENT", "threshold", 50)))
+        .patch("/api/studies/" + id + "/protocol")
+        .then()
+        .statusCode(400)
+        .body("errors[0].field", equalTo("protocol.rule.threshold"))
+        .body("detail", containsString("51 to 100"));
+    asCoordinator()
+        .contentType(ContentType.JSON)
+        .body(Map.of("rule", Map.of("type", "PERCENT_AGREEMENT", "threshold", 50, "comparison", "MORE_THAN")))
+        .patch("/api/studies/" + id + "/protocol")
+        .then()
+        .statusCode(200);
+  }
+
+  @Test
   void anInvalidProtocolAtCreationStoresNoStudy() {
     long before = asCoordinator().get("/api/studies").jsonPath().getLong("total");
     asCoordinator()
