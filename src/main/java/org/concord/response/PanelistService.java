@@ -1,5 +1,7 @@
 package org.concord.response;
 
+import java.util.Comparator;
+import java.util.Collection;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -415,13 +417,13 @@ public class PanelistService {
 
   private static ResponseView responseView(
       Response response,
-      java.util.Collection<Rating> ratings,
+      Collection<Rating> ratings,
       List<ResponseComment> comments,
       int total) {
     List<AnswerView> answers =
         ratings.stream()
             .map(r -> new AnswerView(r.item.id, r.value, r.unableToRate, r.reasonForChange))
-            .sorted(java.util.Comparator.comparing(AnswerView::itemId))
+            .sorted(Comparator.comparing(AnswerView::itemId))
             .toList();
     List<CommentView> commentViews =
         comments.stream()

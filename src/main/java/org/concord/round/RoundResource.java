@@ -1,5 +1,6 @@
 package org.concord.round;
 
+import java.time.Instant;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -53,7 +54,7 @@ public class RoundResource {
   public record ReleaseRequest(@NotNull Boolean released) {}
 
   public record SettingsRequest(
-      java.time.Instant closesAt,
+      Instant closesAt,
       @Size(max = 100) String reminderDays,
       @Size(min = 1, max = 300) String invitationSubject,
       @Size(max = 4000) String personalMessage) {

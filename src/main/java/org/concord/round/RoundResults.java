@@ -1,5 +1,6 @@
 package org.concord.round;
 
+import org.concord.consensus.ItemStatistics;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
@@ -75,7 +76,7 @@ public class RoundResults {
   private void store(
       RoundItem item,
       StakeholderGroup group,
-      org.concord.consensus.ItemStatistics s,
+      ItemStatistics s,
       Decision decision) {
     RoundItemResult stored = new RoundItemResult();
     stored.item = item;

@@ -228,7 +228,10 @@ class StudyResourceTest {
         .body("detail", containsString("51 to 100"));
     asCoordinator()
         .contentType(ContentType.JSON)
-        .body(Map.of("rule", Map.of("type", "PERCENT_AGREEMENT", "threshold", 50, "comparison", "MORE_THAN")))
+        .body(
+            Map.of(
+                "rule",
+                Map.of("type", "PERCENT_AGREEMENT", "threshold", 50, "comparison", "MORE_THAN")))
         .patch("/api/studies/" + id + "/protocol")
         .then()
         .statusCode(200);
