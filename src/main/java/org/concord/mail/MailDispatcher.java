@@ -45,15 +45,17 @@ public class MailDispatcher {
     dispatchDue();
   }
 
-  /** Sends every email that is due now; returns how many were sent. */
+  /**
+   * Sends every email that is due now; returns how many were sent. A batch in which nothing could
+   * be sent ends the run: the server is likely down, and the back-off decides when to try again.
+   */
   public int dispatchDue() {
     int sent = 0;
-    int claimed;
+    int[] batch;
     do {
-      int[] batch = dispatchBatch();
-      claimed = batch[0];
+      batch = dispatchBatch();
       sent += batch[1];
-    } while (claimed == batchSize);
+    } while (batch[0] == batchSize && batch[1] > 0);
     return sent;
   }
 

@@ -1,7 +1,5 @@
 package org.concord.response;
 
-import java.util.Comparator;
-import java.util.Collection;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -9,6 +7,8 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -416,10 +416,7 @@ public class PanelistService {
   }
 
   private static ResponseView responseView(
-      Response response,
-      Collection<Rating> ratings,
-      List<ResponseComment> comments,
-      int total) {
+      Response response, Collection<Rating> ratings, List<ResponseComment> comments, int total) {
     List<AnswerView> answers =
         ratings.stream()
             .map(r -> new AnswerView(r.item.id, r.value, r.unableToRate, r.reasonForChange))

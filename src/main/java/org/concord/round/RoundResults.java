@@ -1,6 +1,5 @@
 package org.concord.round;
 
-import org.concord.consensus.ItemStatistics;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
@@ -14,6 +13,7 @@ import org.concord.consensus.GroupResult;
 import org.concord.consensus.Histogram;
 import org.concord.consensus.IndividualStability;
 import org.concord.consensus.ItemResult;
+import org.concord.consensus.ItemStatistics;
 import org.concord.consensus.Outcome;
 import org.concord.consensus.Scale;
 import org.concord.consensus.Stability;
@@ -73,11 +73,7 @@ public class RoundResults {
     return stopping(round);
   }
 
-  private void store(
-      RoundItem item,
-      StakeholderGroup group,
-      ItemStatistics s,
-      Decision decision) {
+  private void store(RoundItem item, StakeholderGroup group, ItemStatistics s, Decision decision) {
     RoundItemResult stored = new RoundItemResult();
     stored.item = item;
     stored.group = group;

@@ -4,7 +4,6 @@ import static org.concord.Api.asCoordinator;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.greaterThan;
-import static org.hamcrest.Matchers.notNullValue;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetup;
@@ -34,6 +33,7 @@ class OutboxDeliveryTest {
   @Test
   void anSmtpOutageDelaysEmailsButNeverLosesOrDoublesThem() throws Exception {
     dispatcher.dispatchDue(); // earlier tests' emails, so the batches below are this test's
+    smtp.purgeEmailFromAllMailboxes();
     long[] ids = TestStudies.withDraftRound("Outage", 2, 12, null);
     TestStudies.open(ids[1]);
     String outbox = "/api/studies/" + ids[0] + "/outbox";
@@ -54,8 +54,7 @@ class OutboxDeliveryTest {
         .get(outbox)
         .then()
         .body("total", equalTo(7))
-        .body("items[0].attempts", equalTo(1))
-        .body("items[0].lastError", notNullValue());
+        .body("items.findAll { it.attempts == 1 && it.lastError != null }.size()", equalTo(5));
 
     smtp.start();
     Thread.sleep(300); // the first retry waits 0.2 s
@@ -71,7 +70,7 @@ class OutboxDeliveryTest {
         .queryParam("size", 500)
         .get(outbox)
         .then()
-        .body("items.findAll { it.attempts == 2 }.size()", equalTo(7));
+        .body("items.findAll { it.attempts == 2 }.size()", equalTo(5));
   }
 
   @Test
