@@ -14,22 +14,26 @@ public final class Api {
   public static final String ANALYST = "analyst@test.example";
   public static final String ANALYST_PASSWORD = "analyst-password";
 
-  private static boolean analystCreated;
-
   private Api() {}
 
   public static RequestSpecification asCoordinator() {
     return given().auth().preemptive().basic(COORDINATOR, COORDINATOR_PASSWORD);
   }
 
-  public static synchronized RequestSpecification asAnalyst() {
-    if (!analystCreated) {
+  /** The analyst account, created on first use in whichever application instance runs. */
+  public static RequestSpecification asAnalyst() {
+    if (analyst().get("/api/accounts/me").statusCode() == 401) {
       asCoordinator()
           .contentType(ContentType.JSON)
           .body(Map.of("email", ANALYST, "password", ANALYST_PASSWORD, "role", "analyst"))
-          .post("/api/accounts");
-      analystCreated = true;
+          .post("/api/accounts")
+          .then()
+          .statusCode(201);
     }
+    return analyst();
+  }
+
+  private static RequestSpecification analyst() {
     return given().auth().preemptive().basic(ANALYST, ANALYST_PASSWORD);
   }
 

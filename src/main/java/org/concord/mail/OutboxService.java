@@ -4,7 +4,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import org.concord.common.Page;
 import org.concord.common.PageRequest;
 import org.concord.panel.Panelist;
@@ -14,31 +16,53 @@ import org.concord.round.Round;
 @ApplicationScoped
 public class OutboxService {
 
+  /** Well under PostgreSQL's limit of bind parameters per statement. */
+  private static final int KEYS_PER_QUERY = 1000;
+
   @Inject EntityManager em;
 
-  /**
-   * Queues one email unless one with the same key exists, so asking twice (a retried request, a
-   * second instance) never sends twice.
-   */
+  /** One email to queue: to a panelist, about a round (or none), once per dedupe key. */
+  public record Pending(
+      EmailKind kind, Panelist panelist, Round round, String subject, String dedupeKey) {}
+
   @Transactional(Transactional.TxType.MANDATORY)
   public void enqueue(
       EmailKind kind, Panelist panelist, Round round, String subject, String dedupeKey) {
-    long existing =
-        em.createQuery("select count(e) from OutboxEmail e where e.dedupeKey = :key", Long.class)
-            .setParameter("key", dedupeKey)
-            .getSingleResult();
-    if (existing > 0) {
-      return;
+    enqueueAll(List.of(new Pending(kind, panelist, round, subject, dedupeKey)));
+  }
+
+  /**
+   * Queues each email unless one with the same key exists, so asking twice (a retried request, a
+   * second instance) never sends twice. Keys already queued are looked up a thousand at a time.
+   */
+  @Transactional(Transactional.TxType.MANDATORY)
+  public void enqueueAll(List<Pending> pending) {
+    Set<String> queued = new HashSet<>();
+    for (int from = 0; from < pending.size(); from += KEYS_PER_QUERY) {
+      List<String> keys =
+          pending.subList(from, Math.min(from + KEYS_PER_QUERY, pending.size())).stream()
+              .map(Pending::dedupeKey)
+              .toList();
+      queued.addAll(
+          em.createQuery(
+                  "select e.dedupeKey from OutboxEmail e where e.dedupeKey in :keys", String.class)
+              .setParameter("keys", keys)
+              .getResultList());
     }
-    OutboxEmail email = new OutboxEmail();
-    email.study = panelist.study;
-    email.kind = kind;
-    email.panelist = panelist;
-    email.round = round;
-    email.recipient = panelist.email;
-    email.subject = subject;
-    email.dedupeKey = dedupeKey;
-    em.persist(email);
+    for (Pending p : pending) {
+      if (!queued.add(p.dedupeKey())) {
+        continue;
+      }
+      OutboxEmail email = new OutboxEmail();
+      email.study = p.panelist().study;
+      email.kind = p.kind();
+      email.panelist = p.panelist();
+      email.round = p.round();
+      email.recipient = p.panelist().email;
+      email.subject = p.subject();
+      email.dedupeKey = p.dedupeKey();
+      em.persist(email);
+    }
   }
 
   public Page<OutboxEmail> list(long studyId, OutboxStatus status, PageRequest page) {

@@ -6,6 +6,7 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import org.concord.common.ConcordException;
 import org.concord.common.Page;
@@ -117,7 +118,7 @@ public class RoundMonitor {
    * {@code remindedSince} is given) was not reminded since then.
    */
   private ReminderSummary remind(Round round, String occasion, Instant remindedSince) {
-    int queued = 0;
+    List<OutboxService.Pending> reminders = new ArrayList<>();
     int atCap = 0;
     for (Invitation invitation : rounds.unanswered(round.id)) {
       if (remindedSince != null
@@ -131,15 +132,16 @@ public class RoundMonitor {
       }
       invitation.remindersSent++;
       invitation.lastRemindedAt = Instant.now();
-      outbox.enqueue(
-          EmailKind.REMINDER,
-          invitation.panelist,
-          round,
-          "Reminder: " + round.invitationSubject,
-          "reminder:" + round.id + ":" + invitation.panelist.id + ":" + occasion);
-      queued++;
+      reminders.add(
+          new OutboxService.Pending(
+              EmailKind.REMINDER,
+              invitation.panelist,
+              round,
+              "Reminder: " + round.invitationSubject,
+              "reminder:" + round.id + ":" + invitation.panelist.id + ":" + occasion));
     }
-    return new ReminderSummary(queued, atCap);
+    outbox.enqueueAll(reminders);
+    return new ReminderSummary(reminders.size(), atCap);
   }
 
   /** Closes rounds whose time has come and sends the reminders that are due. */

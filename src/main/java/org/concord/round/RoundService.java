@@ -164,6 +164,7 @@ public class RoundService {
     round.state = RoundState.OPEN;
     round.openedAt = now;
     tokens.ensureTokens(invited);
+    List<OutboxService.Pending> invitations = new ArrayList<>();
     for (Panelist panelist : invited) {
       Invitation invitation = new Invitation();
       invitation.round = round;
@@ -172,13 +173,15 @@ public class RoundService {
       if (panelist.status == PanelistStatus.ADDED) {
         panelist.status = PanelistStatus.INVITED;
       }
-      outbox.enqueue(
-          EmailKind.INVITATION,
-          panelist,
-          round,
-          round.invitationSubject,
-          "invitation:" + round.id + ":" + panelist.id);
+      invitations.add(
+          new OutboxService.Pending(
+              EmailKind.INVITATION,
+              panelist,
+              round,
+              round.invitationSubject,
+              "invitation:" + round.id + ":" + panelist.id));
     }
+    outbox.enqueueAll(invitations);
     return view(round, true);
   }
 
