@@ -210,7 +210,7 @@ final class PageModels {
         statements,
         sectionComment,
         fieldErrors.get("section-comment"),
-        page.response().answered(),
+        String.valueOf(page.response().answered()),
         page.response().total(),
         errors,
         saved);

@@ -100,7 +100,7 @@ public final class PageViews {
       List<StatementForm> statements,
       String sectionComment,
       String sectionCommentError,
-      int answered,
+      String answered,
       int total,
       List<ErrorView> errors,
       boolean saved) {}

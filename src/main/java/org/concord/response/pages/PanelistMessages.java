@@ -33,7 +33,9 @@ public interface PanelistMessages {
           + " one. You can add a comment to any statement or section if you wish.")
   String asked(int total, int sections);
 
-  @Message("It takes about {minutes} minutes. You can save and come back later with the same link.")
+  @Message(
+      "It takes about {minutes} {#if minutes == 1}minute{#else}minutes{/if}. You can save and come"
+          + " back later with the same link.")
   String duration(long minutes);
 
   @Message("This round closes on {date}.")
@@ -66,7 +68,7 @@ public interface PanelistMessages {
   String answeredOf(int answered, int total);
 
   @Message("Section {number} of {count} · {answered} of {total} statements answered")
-  String progress(int number, int count, int answered, int total);
+  String progress(int number, int count, String answered, int total);
 
   @Message("Sections")
   String sectionsHeading();

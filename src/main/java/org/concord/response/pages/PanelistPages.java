@@ -5,6 +5,7 @@ import io.quarkus.qute.TemplateInstance;
 import io.quarkus.qute.i18n.Localized;
 import io.quarkus.qute.i18n.MessageBundles;
 import jakarta.annotation.security.PermitAll;
+import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -53,6 +54,7 @@ import org.concord.round.RoundState;
  * secret.
  */
 @Path("/p/{token}")
+@RequestScoped
 @PermitAll
 @Produces(MediaType.TEXT_HTML)
 public class PanelistPages {

@@ -169,7 +169,7 @@ class PanelistPagesTest {
         .body(containsString("Welcome study"))
         .body(containsString("We want to agree good practice for &lt;community&gt; support."))
         .body(containsString("Please read 6 statements in 2 sections"))
-        .body(containsString("It takes about 2 minutes"))
+        .body(containsString("It takes about 2 minutes."))
         .body(containsString("This round has no closing date yet."))
         .body(containsString("type=\"checkbox\" id=\"consent\" name=\"consent\""))
         .body(containsString("0 of 6 statements answered"))
@@ -207,7 +207,8 @@ class PanelistPagesTest {
             .body(containsString("Strongly agree"))
             .body(containsString("I cannot rate this"))
             .body(containsString("<label for=\"comment-" + items.get(0) + "\">"))
-            .body(not(containsString("Your answers were saved")))
+            .body(not(containsString("class=\"saved\"")))
+            .body(containsString("data-api=\"/p/" + token + "/api/response\""))
             .extract()
             .asString();
     postWith(
@@ -230,7 +231,7 @@ class PanelistPagesTest {
     browser()
         .get("/p/" + token + "/sections/2?saved=true")
         .then()
-        .body(containsString("Your answers were saved."))
+        .body(containsString("<p class=\"saved\" role=\"status\">Your answers were saved.</p>"))
         .body(containsString("Section 2 of 2 · 2 of 3 statements answered"));
     browser()
         .get("/p/" + token + "/sections/1")
@@ -240,6 +241,11 @@ class PanelistPagesTest {
         .body(containsString(">Clear enough</textarea>"))
         .body(containsString(">A good start</textarea>"));
 
+    browser()
+        .get("/p/" + token + "/sections/3")
+        .then()
+        .statusCode(404)
+        .body(containsString("This page does not exist"));
     browser()
         .get("/p/" + token + "/review")
         .then()
@@ -376,6 +382,16 @@ class PanelistPagesTest {
         .post("/p/" + token + "/sections/1")
         .then()
         .statusCode(303);
+    assertThat(api(token).getInt("response.answered"), equalTo(1));
+
+    RestAssured.given()
+        .header("Origin", "https://evil.example")
+        .contentType(ContentType.JSON)
+        .body(Map.of("ratings", List.of(Map.of("itemId", items.get(1), "value", 5))))
+        .put("/p/" + token + "/api/response")
+        .then()
+        .statusCode(403)
+        .contentType(containsString("application/problem+json"));
     assertThat(api(token).getInt("response.answered"), equalTo(1));
   }
 
