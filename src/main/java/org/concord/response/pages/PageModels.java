@@ -28,6 +28,7 @@ import org.concord.response.pages.PageViews.Bar;
 import org.concord.response.pages.PageViews.Chrome;
 import org.concord.response.pages.PageViews.ErrorView;
 import org.concord.response.pages.PageViews.FeedbackView;
+import org.concord.response.pages.PageViews.GroupRow;
 import org.concord.response.pages.PageViews.Point;
 import org.concord.response.pages.PageViews.ReviewPage;
 import org.concord.response.pages.PageViews.SectionLink;
@@ -264,6 +265,18 @@ final class PageModels {
         f.ownRating() == null ? null : label(scale, f.ownRating()),
         ownUnable,
         scale.unableToRateLabel(),
+        f.groups() == null
+            ? List.of()
+            : f.groups().stream()
+                .map(
+                    g ->
+                        new GroupRow(
+                            g.group(),
+                            g.n(),
+                            g.median() == null ? "–" : number(g.median()),
+                            g.q1() == null ? "–" : number(g.q1()),
+                            g.q3() == null ? "–" : number(g.q3())))
+                .toList(),
         f.comments() == null ? List.of() : f.comments());
   }
 

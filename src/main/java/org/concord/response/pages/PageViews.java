@@ -71,7 +71,12 @@ public final class PageViews {
       String ownLabel,
       boolean ownUnable,
       String unableLabel,
+      List<GroupRow> groups,
       List<String> comments) {}
+
+  /** One stakeholder group's answer in the previous round, when the protocol shows groups. */
+  @TemplateData
+  public record GroupRow(String group, long n, String median, String q1, String q3) {}
 
   @TemplateData
   public record StatementForm(

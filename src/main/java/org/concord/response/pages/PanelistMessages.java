@@ -154,6 +154,24 @@ public interface PanelistMessages {
   @Message("(your rating)")
   String yourRating();
 
+  @Message("Ratings in round {round} by stakeholder group")
+  String groupsCaption(int round);
+
+  @Message("Group")
+  String groupColumn();
+
+  @Message("People who rated")
+  String groupRatedColumn();
+
+  @Message("Median")
+  String medianColumn();
+
+  @Message("Middle half")
+  String middleHalfColumn();
+
+  @Message("{q1} to {q3}")
+  String range(String q1, String q3);
+
   @Message("Comments from the panel (shown without names)")
   String panelComments();
 

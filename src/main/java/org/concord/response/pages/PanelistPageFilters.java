@@ -8,6 +8,7 @@ import java.net.URI;
 import java.util.Locale;
 import java.util.Optional;
 import org.concord.common.Problem;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 import org.jboss.resteasy.reactive.server.ServerResponseFilter;
 
@@ -17,10 +18,15 @@ import org.jboss.resteasy.reactive.server.ServerResponseFilter;
  */
 public class PanelistPageFilters {
 
+  /** The public address of the links: behind a proxy it differs from what the server sees. */
+  @ConfigProperty(name = "concord.base-url")
+  String baseUrl;
+
   /**
    * A post whose Origin names another site is refused before it reaches a resource. Browsers send
    * Origin with every cross-site post; a post without one (old browsers, curl) still needs the
-   * form's hidden token.
+   * form's hidden token. Our own origin is the one the request came to, or the public {@code
+   * concord.base-url} when a proxy stands in front.
    */
   @ServerRequestFilter
   public Optional<Response> sameOrigin(ContainerRequestContext request, HttpHeaders headers) {
@@ -29,7 +35,9 @@ public class PanelistPageFilters {
       return Optional.empty();
     }
     String origin = request.getHeaderString("Origin");
-    if (origin == null || sameOrigin(origin, request.getUriInfo().getBaseUri())) {
+    if (origin == null
+        || sameOrigin(origin, request.getUriInfo().getBaseUri())
+        || sameOrigin(origin, URI.create(baseUrl))) {
       return Optional.empty();
     }
     if (request.getUriInfo().getPath().contains("/api/")) {

@@ -291,7 +291,8 @@ public class PanelistPages {
     }
     if (page.state() != RoundState.OPEN) {
       // The service keeps a late save for the team; the panelist learns the round closed.
-      if (form.keySet().stream().anyMatch(k -> k.startsWith("rating-"))) {
+      if (!page.sections().isEmpty()
+          && form.keySet().stream().anyMatch(k -> k.startsWith("rating-"))) {
         try {
           service.save(token, PageModels.parse(form, page.sections().get(0), msg()).request());
         } catch (ConcordException expected) {

@@ -45,6 +45,11 @@ class PanelistPagesTest {
 
   /** A study with sections of the given sizes, its round 1 open; returns {study, round}. */
   private long[] openStudy(String title, int panelists, int... sectionSizes) {
+    return openStudy(title, Map.of(), panelists, sectionSizes);
+  }
+
+  private long[] openStudy(
+      String title, Map<String, Object> protocol, int panelists, int... sectionSizes) {
     long study =
         asCoordinator()
             .contentType(ContentType.JSON)
@@ -53,7 +58,9 @@ class PanelistPagesTest {
                     "title",
                     title,
                     "description",
-                    "We want to agree good practice for <community> support."))
+                    "We want to agree good practice for <community> support.",
+                    "protocol",
+                    protocol))
             .post("/api/studies")
             .then()
             .statusCode(201)
@@ -397,7 +404,7 @@ class PanelistPagesTest {
 
   @Test
   void roundTwoShowsTheChartTheCountsAndMyEarlierRatingWithCommentsEscaped() {
-    long[] ids = openStudy("Two rounds", 2, 2);
+    long[] ids = openStudy("Two rounds", Map.of("feedback", Map.of("groupBreakdown", true)), 2, 2);
     String first = token(ids[0], 1, 1);
     String second = token(ids[0], 2, 1);
     List<Long> items = items(first);
@@ -448,6 +455,8 @@ class PanelistPagesTest {
             .body(containsString("In round 1 you rated this 5 (Neither agree nor disagree)"))
             .body(containsString("Half the panel rated 5.5 or higher"))
             .body(containsString("Why did you change your rating? (optional)"))
+            .body(containsString("Ratings in round 1 by stakeholder group"))
+            .body(containsString("<th scope=\"row\">Practitioners</th><td>2</td><td>5.5</td>"))
             .body(
                 containsString(
                     "&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; &quot;more&quot;"))
