@@ -543,7 +543,8 @@ class PanelistPagesTest {
         .get("/p/" + token + "/sections/1")
         .then()
         .body(containsString("<html lang=\"cy\">"))
-        .body(containsString("Cadw a pharhau"));
+        .body(containsString("Cadw a pharhau"))
+        .body(containsString(">Yn ôl</button>"));
     browser()
         .header("Accept-Language", "fr, en;q=0.5")
         .get("/p/" + token)
