@@ -143,7 +143,8 @@ final class PageModels {
       MultivaluedMap<String, String> posted,
       Map<String, String> fieldErrors,
       List<ErrorView> errors,
-      boolean saved) {
+      boolean saved,
+      boolean askReasons) {
     SectionView section = page.sections().get(number - 1);
     ScaleView scale = page.scale();
     Map<Long, AnswerView> answers = new HashMap<>();
@@ -192,7 +193,9 @@ final class PageModels {
               scale.unableToRateLabel(),
               UNABLE.equals(chosen),
               comment,
-              item.feedback() != null,
+              reason != null && !reason.isBlank()
+                  || posted != null && posted.containsKey("reason-" + item.itemId())
+                  || crossesBand(item.feedback(), chosen, scale),
               reason,
               fieldErrors.get("statement-" + item.itemId()),
               feedback(item, scale)));
@@ -214,7 +217,60 @@ final class PageModels {
         String.valueOf(page.response().answered()),
         page.response().total(),
         errors,
-        saved);
+        saved,
+        askReasons);
+  }
+
+  /**
+   * Whether an answer lies in another band (agree, disagree, in between, unable to rate) than the
+   * panelist's own answer in the round before: then they may say why they changed it.
+   */
+  static boolean crossesBand(Feedback feedback, String chosen, ScaleView scale) {
+    if (feedback == null || chosen == null) {
+      return false;
+    }
+    String before =
+        Boolean.TRUE.equals(feedback.ownUnableToRate())
+            ? UNABLE
+            : feedback.ownRating() == null ? null : band(feedback.ownRating(), scale);
+    if (before == null) {
+      return false;
+    }
+    Integer value = integer(chosen);
+    String now = UNABLE.equals(chosen) ? UNABLE : value == null ? null : band(value, scale);
+    return now != null && !now.equals(before);
+  }
+
+  private static String band(int value, ScaleView scale) {
+    if (inBand(value, scale.agreeBand())) {
+      return "agree";
+    }
+    if (inBand(value, scale.disagreeBand())) {
+      return "disagree";
+    }
+    return "between";
+  }
+
+  /** A band as the view writes it: "7–9", or "5" for a band of one point. */
+  private static boolean inBand(int value, String band) {
+    String[] ends = band.split("–");
+    Integer low = integer(ends[0]);
+    Integer high = integer(ends[ends.length - 1]);
+    return low != null && high != null && value >= low && value <= high;
+  }
+
+  /**
+   * Items of the section whose new rating crosses a band while the form showed no reason box for
+   * them: the page comes back once so the panelist can say why, if they wish.
+   */
+  static boolean asksForReasons(
+      MultivaluedMap<String, String> form, SectionView section, ScaleView scale) {
+    return section.items().stream()
+        .anyMatch(
+            item ->
+                !form.containsKey("reason-" + item.itemId())
+                    && crossesBand(
+                        item.feedback(), form.getFirst("rating-" + item.itemId()), scale));
   }
 
   private static String label(ScaleView scale, int value) {

@@ -108,7 +108,8 @@ public final class PageViews {
       String answered,
       int total,
       List<ErrorView> errors,
-      boolean saved) {}
+      boolean saved,
+      boolean askReasons) {}
 
   @TemplateData
   public record Unanswered(int section, String sectionTitle, String text) {}

@@ -100,6 +100,11 @@ public interface PanelistMessages {
   @Message("Back")
   String back();
 
+  @Message(
+      "Some of your ratings are now in a different part of the scale from your rating in the last"
+          + " round. If you wish, say why in the box under each of them, then continue.")
+  String reasonsInvited();
+
   @Message("Your answers were saved.")
   String saved();
 

@@ -118,7 +118,10 @@ public class PanelistPages {
 
   @GET
   @Path("/sections/{n}")
-  public Response section(@PathParam("n") int n, @QueryParam("saved") boolean saved) {
+  public Response section(
+      @PathParam("n") int n,
+      @QueryParam("saved") boolean saved,
+      @QueryParam("reasons") boolean reasons) {
     return withPage(
         page -> {
           if (n < 1 || n > page.sections().size()) {
@@ -126,7 +129,8 @@ public class PanelistPages {
           }
           return ok(
               Templates.section(
-                  PageModels.section(chrome(page), page, n, null, Map.of(), List.of(), saved)));
+                  PageModels.section(
+                      chrome(page), page, n, null, Map.of(), List.of(), saved, reasons)));
         });
   }
 
@@ -165,7 +169,11 @@ public class PanelistPages {
                         form,
                         fieldErrors,
                         PageModels.summary(fieldErrors),
+                        false,
                         false)));
+          }
+          if (PageModels.asksForReasons(form, section, page.scale())) {
+            return redirect("/sections/" + n, true, "reasons=true");
           }
           if ("back".equals(form.getFirst("action"))) {
             return redirect(n == 1 ? "" : "/sections/" + (n - 1), true);
@@ -396,7 +404,14 @@ public class PanelistPages {
   }
 
   private Response redirect(String path, boolean saved) {
+    return redirect(path, saved, null);
+  }
+
+  private Response redirect(String path, boolean saved, String extra) {
     String query = saved ? "?saved=true" : "";
+    if (extra != null) {
+      query = query.isEmpty() ? "?" + extra : query + "&" + extra;
+    }
     if (!langQuery().isEmpty()) {
       query = query.isEmpty() ? langQuery() : query + "&" + langQuery().substring(1);
     }

@@ -454,7 +454,7 @@ class PanelistPagesTest {
             .body(containsString("class=\"bar mine\""))
             .body(containsString("In round 1 you rated this 5 (Neither agree nor disagree)"))
             .body(containsString("Half the panel rated 5.5 or higher"))
-            .body(containsString("Why did you change your rating? (optional)"))
+            .body(not(containsString("Why did you change your rating?")))
             .body(containsString("Ratings in round 1 by stakeholder group"))
             .body(containsString("<th scope=\"row\">Practitioners</th><td>2</td><td>5.5</td>"))
             .body(
@@ -469,12 +469,30 @@ class PanelistPagesTest {
         Pattern.compile("<tr class=\"mine\">.*?<td>1</td>", Pattern.DOTALL).matcher(html).find(),
         equalTo(true));
 
+    long other = items(token).get(1);
     postWith(
             token,
             "/sections/1",
-            Map.of("rating-" + item, "8", "reason-" + item, "The comments convinced me"),
+            Map.of("rating-" + item, "8", "rating-" + other, "6"),
             formToken(html))
-        .statusCode(303);
+        .statusCode(303)
+        .header("Location", endsWith("/sections/1?saved=true&reasons=true"));
+    browser()
+        .get("/p/" + token + "/sections/1?saved=true&reasons=true")
+        .then()
+        .body(containsString("Some of your ratings are now in a different part of the scale"))
+        .body(containsString("<label for=\"reason-" + item + "\">Why did you change your rating?"))
+        .body(not(containsString("for=\"reason-" + other + "\"")));
+    postWith(
+            token,
+            "/sections/1",
+            Map.of(
+                "rating-" + item, "8",
+                "reason-" + item, "The comments convinced me",
+                "rating-" + other, "6"),
+            formToken(html))
+        .statusCode(303)
+        .header("Location", endsWith("/review?saved=true"));
     assertThat(
         api(token).getString("response.ratings.find { it.itemId == " + item + " }.reasonForChange"),
         equalTo("The comments convinced me"));
