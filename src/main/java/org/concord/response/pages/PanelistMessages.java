@@ -16,9 +16,6 @@ public interface PanelistMessages {
   @Message("Concord consultation")
   String siteName();
 
-  @Message("Round {round} of {study}")
-  String roundOf(int round, String study);
-
   @Message("Welcome to round {round}")
   String welcomeHeading(int round);
 
@@ -125,9 +122,6 @@ public interface PanelistMessages {
 
   @Message("This text is too long: at most {max} characters.")
   String errorTooLong(int max);
-
-  @Message("Nothing was saved. Please check the answers marked below.")
-  String errorNothingSaved();
 
   @Message("What the panel said in round {round}")
   String feedbackHeading(int round);
@@ -271,9 +265,6 @@ public interface PanelistMessages {
       "{missing} of the statements have no answer yet. Please answer every statement before you"
           + " send your answers.")
   String notAllAnswered(int missing);
-
-  @Message("You have already sent your answers to this round.")
-  String alreadySubmitted();
 
   @Message("Start page")
   String startPage();
