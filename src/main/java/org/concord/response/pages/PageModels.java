@@ -82,7 +82,7 @@ final class PageModels {
     return links;
   }
 
-  static WelcomePage welcome(Chrome chrome, RoundPage page, List<ErrorView> errors) {
+  static WelcomePage welcome(Chrome chrome, RoundPage page, List<ErrorView> errors, boolean saved) {
     int total = page.response().total();
     return new WelcomePage(
         chrome,
@@ -97,7 +97,8 @@ final class PageModels {
         consentError(errors),
         date(page.response().submittedAt(), chrome.lang()),
         sectionLinks(page),
-        errors);
+        errors,
+        saved);
   }
 
   private static String consentError(List<ErrorView> errors) {

@@ -36,7 +36,8 @@ public final class PageViews {
       String consentError,
       String submittedOn,
       List<SectionLink> sectionLinks,
-      List<ErrorView> errors) {}
+      List<ErrorView> errors,
+      boolean saved) {}
 
   @TemplateData
   public record Point(int value, String label, boolean checked) {}

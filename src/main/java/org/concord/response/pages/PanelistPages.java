@@ -90,9 +90,9 @@ public class PanelistPages {
   @Context HttpHeaders headers;
 
   @GET
-  public Response welcome() {
+  public Response welcome(@QueryParam("saved") boolean saved) {
     return withPage(
-        page -> ok(Templates.welcome(PageModels.welcome(chrome(page), page, List.of()))));
+        page -> ok(Templates.welcome(PageModels.welcome(chrome(page), page, List.of(), saved))));
   }
 
   @POST
@@ -105,7 +105,8 @@ public class PanelistPages {
           if (page.consentRequired()) {
             if (!"yes".equals(form.getFirst("consent"))) {
               List<ErrorView> errors = List.of(new ErrorView("consent", msg().consentMissing()));
-              return page(400, Templates.welcome(PageModels.welcome(chrome(page), page, errors)));
+              return page(
+                  400, Templates.welcome(PageModels.welcome(chrome(page), page, errors, false)));
             }
             Response refused = save(new SaveRequest(true, null, null));
             if (refused != null) {

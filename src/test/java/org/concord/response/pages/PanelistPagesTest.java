@@ -286,7 +286,11 @@ class PanelistPagesTest {
     post(token, "/sections/1", Map.of("rating-" + items.get(0), "2", "action", "back"))
         .statusCode(303)
         .header("Location", endsWith("/p/" + token + "?saved=true"));
-    browser().get("/p/" + token).then().body(containsString("You sent your answers on"));
+    browser()
+        .get("/p/" + token + "?saved=true")
+        .then()
+        .body(containsString("<p class=\"saved\" role=\"status\">Your answers were saved.</p>"))
+        .body(containsString("You sent your answers on"));
     assertThat(api(token).getInt("response.ratings[0].value"), equalTo(2));
   }
 
