@@ -118,12 +118,30 @@ public class TokenService {
   }
 
   String derive(long panelistId, int generation) {
+    return hmac("concord-link:" + panelistId + ":" + generation);
+  }
+
+  /**
+   * The hidden value the panelist pages put in every form of a link: only pages this server
+   * rendered for that link know it, so another site cannot forge a post even with the link.
+   */
+  public String formToken(String token) {
+    return hmac("concord-form:" + token);
+  }
+
+  /** Compares in constant time, so the answer's timing says nothing about the right value. */
+  public boolean isFormToken(String token, String candidate) {
+    return candidate != null
+        && MessageDigest.isEqual(
+            formToken(token).getBytes(StandardCharsets.UTF_8),
+            candidate.getBytes(StandardCharsets.UTF_8));
+  }
+
+  private String hmac(String message) {
     try {
       Mac mac = Mac.getInstance("HmacSHA256");
       mac.init(new SecretKeySpec(secret(), "HmacSHA256"));
-      byte[] bytes =
-          mac.doFinal(
-              ("concord-link:" + panelistId + ":" + generation).getBytes(StandardCharsets.UTF_8));
+      byte[] bytes = mac.doFinal(message.getBytes(StandardCharsets.UTF_8));
       return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException(e);

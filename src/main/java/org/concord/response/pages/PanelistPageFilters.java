@@ -1,0 +1,92 @@
+package org.concord.response.pages;
+
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ContainerResponseContext;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.util.Locale;
+import java.util.Optional;
+import org.concord.common.Problem;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.resteasy.reactive.server.ServerRequestFilter;
+import org.jboss.resteasy.reactive.server.ServerResponseFilter;
+
+/**
+ * Headers and cross-site checks for everything under /p/. The link is the panelist's only key, so
+ * no page may leak it: no Referer to other sites, nothing kept in shared caches.
+ */
+public class PanelistPageFilters {
+
+  /** The public address of the links: behind a proxy it differs from what the server sees. */
+  @ConfigProperty(name = "concord.base-url")
+  String baseUrl;
+
+  /**
+   * A post whose Origin names another site is refused before it reaches a resource. Browsers send
+   * Origin with every cross-site post; a post without one (old browsers, curl) still needs the
+   * form's hidden token. Our own origin is the one the request came to, or the public {@code
+   * concord.base-url} when a proxy stands in front.
+   */
+  @ServerRequestFilter
+  public Optional<Response> sameOrigin(ContainerRequestContext request, HttpHeaders headers) {
+    String method = request.getMethod();
+    if (!isPanelist(request) || "GET".equals(method) || "HEAD".equals(method)) {
+      return Optional.empty();
+    }
+    String origin = request.getHeaderString("Origin");
+    if (origin == null
+        || sameOrigin(origin, request.getUriInfo().getBaseUri())
+        || sameOrigin(origin, URI.create(baseUrl))) {
+      return Optional.empty();
+    }
+    if (request.getUriInfo().getPath().contains("/api/")) {
+      return Optional.of(
+          Response.status(403)
+              .type(Problem.MEDIA_TYPE)
+              .entity(
+                  Problem.of(
+                      "cross-site",
+                      "Not allowed",
+                      403,
+                      "Requests from another site are not accepted here."))
+              .build());
+    }
+    String lang =
+        PanelistPages.language(request.getUriInfo().getQueryParameters().getFirst("lang"), headers);
+    return Optional.of(PanelistPages.forbidden(lang, ""));
+  }
+
+  @ServerResponseFilter
+  public void privateHeaders(ContainerRequestContext request, ContainerResponseContext response) {
+    if (isPanelist(request)) {
+      response.getHeaders().putSingle("Referrer-Policy", "no-referrer");
+      response.getHeaders().putSingle(HttpHeaders.CACHE_CONTROL, "no-store");
+    }
+  }
+
+  private static boolean isPanelist(ContainerRequestContext request) {
+    String path = request.getUriInfo().getPath();
+    return path.startsWith("/p/") || path.startsWith("p/");
+  }
+
+  static boolean sameOrigin(String origin, URI base) {
+    try {
+      URI given = URI.create(origin.strip());
+      return given.getScheme() != null
+          && given.getHost() != null
+          && given.getScheme().equalsIgnoreCase(base.getScheme())
+          && given.getHost().equalsIgnoreCase(base.getHost())
+          && port(given) == port(base);
+    } catch (IllegalArgumentException e) {
+      return false;
+    }
+  }
+
+  private static int port(URI uri) {
+    if (uri.getPort() != -1) {
+      return uri.getPort();
+    }
+    return "https".equals(uri.getScheme().toLowerCase(Locale.ROOT)) ? 443 : 80;
+  }
+}

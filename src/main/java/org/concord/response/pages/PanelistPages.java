@@ -1,0 +1,473 @@
+package org.concord.response.pages;
+
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import io.quarkus.qute.i18n.Localized;
+import io.quarkus.qute.i18n.MessageBundles;
+import jakarta.annotation.security.PermitAll;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.MultivaluedMap;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Function;
+import org.concord.common.ConcordException;
+import org.concord.panel.TokenService;
+import org.concord.response.PanelistService;
+import org.concord.response.PanelistViews.RoundPage;
+import org.concord.response.PanelistViews.SaveRequest;
+import org.concord.response.PanelistViews.SectionView;
+import org.concord.response.pages.PageModels.ParsedForm;
+import org.concord.response.pages.PageViews.Chrome;
+import org.concord.response.pages.PageViews.ClosedPage;
+import org.concord.response.pages.PageViews.ErrorView;
+import org.concord.response.pages.PageViews.NoticePage;
+import org.concord.response.pages.PageViews.ReviewPage;
+import org.concord.response.pages.PageViews.SectionPage;
+import org.concord.response.pages.PageViews.ThanksPage;
+import org.concord.response.pages.PageViews.WelcomePage;
+import org.concord.response.pages.PageViews.WithdrawPage;
+import org.concord.round.RoundState;
+
+/**
+ * The panelist's pages behind the personal link. Every change goes through {@link PanelistService},
+ * as the JSON API does; forms post, then redirect (Post/Redirect/Get), so a reload never sends an
+ * answer twice and "saved" shows only after the service returned.
+ *
+ * <p>Cross-site posts: {@link PanelistPageFilters} refuses a post whose Origin is another site, and
+ * each form carries a hidden HMAC of the link made with the server's secret ({@link
+ * TokenService#formToken}). We chose the HMAC over a SameSite cookie because it needs no state and
+ * no cookie, works in browsers that send no Origin, and survives several instances sharing the
+ * secret.
+ */
+@Path("/p/{token}")
+@RequestScoped
+@PermitAll
+@Produces(MediaType.TEXT_HTML)
+public class PanelistPages {
+
+  static final String FORM_TOKEN = "_form";
+
+  @CheckedTemplate(basePath = "panelist")
+  static class Templates {
+    static native TemplateInstance welcome(WelcomePage page);
+
+    static native TemplateInstance section(SectionPage page);
+
+    static native TemplateInstance review(ReviewPage page);
+
+    static native TemplateInstance thanks(ThanksPage page);
+
+    static native TemplateInstance closed(ClosedPage page);
+
+    static native TemplateInstance notice(NoticePage page);
+
+    static native TemplateInstance withdraw(WithdrawPage page);
+  }
+
+  @Inject PanelistService service;
+  @Inject TokenService tokens;
+
+  @PathParam("token")
+  String token;
+
+  @QueryParam("lang")
+  String langParam;
+
+  @Context HttpHeaders headers;
+
+  @GET
+  public Response welcome(@QueryParam("saved") boolean saved) {
+    return withPage(
+        page -> ok(Templates.welcome(PageModels.welcome(chrome(page), page, List.of(), saved))));
+  }
+
+  @POST
+  @Path("/start")
+  @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+  public Response start(MultivaluedMap<String, String> form) {
+    return withForm(
+        form,
+        page -> {
+          if (page.consentRequired()) {
+            if (!"yes".equals(form.getFirst("consent"))) {
+              List<ErrorView> errors = List.of(new ErrorView("consent", msg().consentMissing()));
+              return page(
+                  400, Templates.welcome(PageModels.welcome(chrome(page), page, errors, false)));
+            }
+            Response refused = save(new SaveRequest(true, null, null));
+            if (refused != null) {
+              return refused;
+            }
+          }
+          return redirect("/sections/1", false);
+        });
+  }
+
+  @GET
+  @Path("/sections/{n}")
+  public Response section(
+      @PathParam("n") int n,
+      @QueryParam("saved") boolean saved,
+      @QueryParam("reasons") boolean reasons) {
+    return withPage(
+        page -> {
+          if (n < 1 || n > page.sections().size()) {
+            return notFound(page);
+          }
+          return ok(
+              Templates.section(
+                  PageModels.section(
+                      chrome(page), page, n, null, Map.of(), List.of(), saved, reasons)));
+        });
+  }
+
+  @POST
+  @Path("/sections/{n}")
+  @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+  public Response saveSection(@PathParam("n") int n, MultivaluedMap<String, String> form) {
+    return withForm(
+        form,
+        page -> {
+          if (n < 1 || n > page.sections().size()) {
+            return notFound(page);
+          }
+          SectionView section = page.sections().get(n - 1);
+          ParsedForm parsed = PageModels.parse(form, section, msg());
+          Map<String, String> fieldErrors = parsed.fieldErrors();
+          if (fieldErrors.isEmpty()) {
+            try {
+              service.save(token, parsed.request());
+            } catch (ConcordException e) {
+              if (e.problem().status() != 400) {
+                return refused(e);
+              }
+              fieldErrors =
+                  PageModels.fieldErrors(e.problem().errors(), parsed, page.scale(), msg());
+            }
+          }
+          if (!fieldErrors.isEmpty()) {
+            return page(
+                400,
+                Templates.section(
+                    PageModels.section(
+                        chrome(page),
+                        page,
+                        n,
+                        form,
+                        fieldErrors,
+                        PageModels.summary(fieldErrors),
+                        false,
+                        false)));
+          }
+          if (PageModels.asksForReasons(form, section, page.scale())) {
+            return redirect("/sections/" + n, true, "reasons=true");
+          }
+          if ("back".equals(form.getFirst("action"))) {
+            return redirect(n == 1 ? "" : "/sections/" + (n - 1), true);
+          }
+          return redirect(n == page.sections().size() ? "/review" : "/sections/" + (n + 1), true);
+        });
+  }
+
+  @GET
+  @Path("/review")
+  public Response review(@QueryParam("saved") boolean saved) {
+    return withPage(
+        page -> ok(Templates.review(PageModels.review(chrome(page), page, List.of(), saved))));
+  }
+
+  @POST
+  @Path("/submit")
+  @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+  public Response submit(MultivaluedMap<String, String> form) {
+    return withForm(
+        form,
+        page -> {
+          if (page.response().submittedAt() != null) {
+            return redirect("/thanks", false);
+          }
+          if (page.consentRequired()) {
+            if (!"yes".equals(form.getFirst("consent"))) {
+              return reviewWith(page, "consent", msg().consentMissing());
+            }
+            Response refused = save(new SaveRequest(true, null, null));
+            if (refused != null) {
+              return refused;
+            }
+          }
+          try {
+            service.submit(token);
+          } catch (ConcordException e) {
+            if (e.problem().status() != 400) {
+              return refused(e);
+            }
+            int missing = page.response().total() - page.response().answered();
+            return reviewWith(page, "unanswered", msg().notAllAnswered(missing));
+          }
+          return redirect("/thanks", false);
+        });
+  }
+
+  @GET
+  @Path("/thanks")
+  public Response thanks() {
+    return withPage(
+        page -> {
+          if (page.response().submittedAt() == null) {
+            return redirect("/review", false);
+          }
+          return ok(
+              Templates.thanks(
+                  new ThanksPage(
+                      chrome(page), page.round(), PageModels.date(page.closesAt(), lang()))));
+        });
+  }
+
+  @GET
+  @Path("/withdraw")
+  public Response withdrawForm() {
+    try {
+      service.panelist(token);
+    } catch (ConcordException e) {
+      return inactive(lang());
+    }
+    return ok(Templates.withdraw(new WithdrawPage(chrome(null))));
+  }
+
+  @POST
+  @Path("/withdraw")
+  @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+  public Response withdraw(MultivaluedMap<String, String> form) {
+    try {
+      service.panelist(token);
+    } catch (ConcordException e) {
+      return inactive(lang());
+    }
+    if (!tokens.isFormToken(token, form.getFirst(FORM_TOKEN))) {
+      return forbidden(lang(), langQuery());
+    }
+    service.withdraw(token);
+    PanelistMessages msg = msg();
+    return ok(
+        Templates.notice(
+            new NoticePage(
+                new Chrome(lang(), null, langQuery(), null, null),
+                msg.goodbyeHeading(),
+                msg.goodbyeBody(),
+                false)));
+  }
+
+  // ---- shared steps ----
+
+  private Response withPage(Function<RoundPage, Response> render) {
+    RoundPage page;
+    try {
+      page = service.page(token);
+    } catch (ConcordException e) {
+      return refused(e);
+    }
+    if (page.state() != RoundState.OPEN) {
+      return closed(page, 200);
+    }
+    return render.apply(page);
+  }
+
+  /** A post: the link must be active, the form must come from our page, the round open. */
+  private Response withForm(
+      MultivaluedMap<String, String> form, Function<RoundPage, Response> handle) {
+    RoundPage page;
+    try {
+      page = service.page(token);
+    } catch (ConcordException e) {
+      return refused(e);
+    }
+    if (!tokens.isFormToken(token, form.getFirst(FORM_TOKEN))) {
+      return forbidden(lang(), langQuery());
+    }
+    if (page.state() != RoundState.OPEN) {
+      // The service keeps a late save for the team; the panelist learns the round closed.
+      if (!page.sections().isEmpty()
+          && form.keySet().stream().anyMatch(k -> k.startsWith("rating-"))) {
+        try {
+          service.save(token, PageModels.parse(form, page.sections().get(0), msg()).request());
+        } catch (ConcordException expected) {
+          // a closed round refuses every save
+        }
+      }
+      return closed(page, 409);
+    }
+    return handle.apply(page);
+  }
+
+  /** Saves, or answers with the page that says why not; null when it was saved. */
+  private Response save(SaveRequest request) {
+    try {
+      service.save(token, request);
+      return null;
+    } catch (ConcordException e) {
+      return refused(e);
+    }
+  }
+
+  private Response reviewWith(RoundPage page, String field, String message) {
+    return page(
+        400,
+        Templates.review(
+            PageModels.review(chrome(page), page, List.of(new ErrorView(field, message)), false)));
+  }
+
+  /** The page for a refusal of the service: inactive link, no round, or a round that closed. */
+  private Response refused(ConcordException e) {
+    String type = e.problem().type();
+    PanelistMessages msg = msg();
+    if (type.endsWith("/no-round")) {
+      return page(
+          404,
+          Templates.notice(
+              new NoticePage(
+                  new Chrome(lang(), null, langQuery(), null, null),
+                  msg.noRoundHeading(),
+                  msg.noRoundBody(),
+                  false)));
+    }
+    if (e.problem().status() == 409) {
+      try {
+        return closed(service.page(token), 409);
+      } catch (ConcordException gone) {
+        return inactive(lang());
+      }
+    }
+    return inactive(lang());
+  }
+
+  /** The same page, byte for byte, for an unknown, revoked or withdrawn link. */
+  private Response inactive(String lang) {
+    PanelistMessages msg = msg();
+    return page(
+        404,
+        Templates.notice(
+            new NoticePage(
+                new Chrome(lang, null, langQuery(), null, null),
+                msg.inactiveHeading(),
+                msg.inactiveBody(),
+                false)));
+  }
+
+  static Response forbidden(String lang, String langQuery) {
+    PanelistMessages msg = messages(lang);
+    return render(
+        403,
+        Templates.notice(
+            new NoticePage(
+                new Chrome(lang, null, langQuery, null, null),
+                msg.forbiddenHeading(),
+                msg.forbiddenBody(),
+                false)),
+        lang);
+  }
+
+  private Response notFound(RoundPage page) {
+    PanelistMessages msg = msg();
+    return page(
+        404,
+        Templates.notice(
+            new NoticePage(chrome(page), msg.notFoundHeading(), msg.notFoundBody(), true)));
+  }
+
+  private Response closed(RoundPage page, int status) {
+    return page(
+        status,
+        Templates.closed(
+            new ClosedPage(chrome(page), page.round(), PageModels.date(page.closedAt(), lang()))));
+  }
+
+  private Chrome chrome(RoundPage page) {
+    return new Chrome(
+        lang(),
+        "/p/" + token,
+        langQuery(),
+        page == null ? null : page.study(),
+        tokens.formToken(token));
+  }
+
+  private Response redirect(String path, boolean saved) {
+    return redirect(path, saved, null);
+  }
+
+  private Response redirect(String path, boolean saved, String extra) {
+    String query = saved ? "?saved=true" : "";
+    if (extra != null) {
+      query = query.isEmpty() ? "?" + extra : query + "&" + extra;
+    }
+    if (!langQuery().isEmpty()) {
+      query = query.isEmpty() ? langQuery() : query + "&" + langQuery().substring(1);
+    }
+    return Response.seeOther(URI.create("/p/" + token + path + query)).build();
+  }
+
+  private Response ok(TemplateInstance page) {
+    return page(200, page);
+  }
+
+  private Response page(int status, TemplateInstance page) {
+    return render(status, page, lang());
+  }
+
+  private static Response render(int status, TemplateInstance page, String lang) {
+    return Response.status(status)
+        .type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
+        .entity(page.setLocale(Locale.forLanguageTag(lang)).render())
+        .build();
+  }
+
+  /**
+   * The page's language: {@code ?lang=cy} or {@code ?lang=en} when given, else the browser's
+   * Accept-Language, else English. A study setting can take this place later.
+   */
+  private String lang() {
+    return language(langParam, headers);
+  }
+
+  static String language(String param, HttpHeaders headers) {
+    if ("cy".equals(param) || "en".equals(param)) {
+      return param;
+    }
+    if (headers != null) {
+      for (Locale locale : headers.getAcceptableLanguages()) {
+        if ("cy".equals(locale.getLanguage()) || "en".equals(locale.getLanguage())) {
+          return locale.getLanguage();
+        }
+      }
+    }
+    return "en";
+  }
+
+  /** Keeps a language chosen in the address on the links and forms of the next page. */
+  private String langQuery() {
+    return "cy".equals(langParam) || "en".equals(langParam) ? "?lang=" + langParam : "";
+  }
+
+  private PanelistMessages msg() {
+    return messages(lang());
+  }
+
+  static PanelistMessages messages(String lang) {
+    return "cy".equals(lang)
+        ? MessageBundles.get(PanelistMessages.class, Localized.Literal.of("cy"))
+        : MessageBundles.get(PanelistMessages.class);
+  }
+}
