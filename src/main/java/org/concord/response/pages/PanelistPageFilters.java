@@ -24,9 +24,9 @@ public class PanelistPageFilters {
 
   /**
    * A post whose Origin names another site is refused before it reaches a resource. Browsers send
-   * Origin with every cross-site post; a post without one (old browsers, curl) still needs the
-   * form's hidden token. Our own origin is the one the request came to, or the public {@code
-   * concord.base-url} when a proxy stands in front.
+   * Origin with every cross-site post; a post without one (old browsers, curl) or with "null" still
+   * needs the form's hidden token. Our own origin is the one the request came to, or the public
+   * {@code concord.base-url} when a proxy stands in front.
    */
   @ServerRequestFilter
   public Optional<Response> sameOrigin(ContainerRequestContext request, HttpHeaders headers) {
@@ -35,7 +35,10 @@ public class PanelistPageFilters {
       return Optional.empty();
     }
     String origin = request.getHeaderString("Origin");
+    // Under Referrer-Policy: no-referrer a browser sends "Origin: null" even from our own pages;
+    // such a post, like one without Origin, is let through to the form token check.
     if (origin == null
+        || "null".equals(origin.strip())
         || sameOrigin(origin, request.getUriInfo().getBaseUri())
         || sameOrigin(origin, URI.create(baseUrl))) {
       return Optional.empty();
