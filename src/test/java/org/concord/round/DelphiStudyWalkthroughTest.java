@@ -27,7 +27,7 @@ import java.util.regex.Matcher;
 import org.concord.Api;
 import org.concord.Links;
 import org.concord.SmtpProfile;
-import org.concord.mail.MailDispatcher;
+import org.concord.mail.OutboxDrain;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -43,7 +43,7 @@ class DelphiStudyWalkthroughTest {
   static GreenMailExtension smtp =
       new GreenMailExtension(new ServerSetup(SmtpProfile.PORT, "127.0.0.1", "smtp"));
 
-  @Inject MailDispatcher dispatcher;
+  @Inject OutboxDrain outbox;
 
   // Round 1 ratings of panelists 1..10 for statements A, B, C (panelist 11 never submits).
   static final int[] A = {9, 9, 8, 8, 8, 7, 7, 7, 5, 2};
@@ -54,7 +54,7 @@ class DelphiStudyWalkthroughTest {
 
   @Test
   void aStudyRunsTwoRoundsFromInvitationToStability() throws Exception {
-    dispatcher.dispatchDue(); // earlier tests' emails, so the counts below are this study's
+    outbox.drain(); // earlier tests' emails, so the counts below are this study's
     smtp.purgeEmailFromAllMailboxes();
     long study = Api.createStudy("Walkthrough");
     asCoordinator()
@@ -110,7 +110,7 @@ class DelphiStudyWalkthroughTest {
         .then()
         .body("state", equalTo("RUNNING"))
         .body("protocolLockedAt", org.hamcrest.Matchers.notNullValue());
-    assertThat(dispatcher.dispatchDue(), equalTo(11));
+    assertThat(outbox.drain(), equalTo(11));
     Map<String, String> tokens = tokensByRecipient();
     assertThat(tokens.size(), equalTo(11));
     MimeMessage invitation = smtp.getReceivedMessages()[0];
@@ -217,7 +217,7 @@ class DelphiStudyWalkthroughTest {
         .then()
         .body("overall.invited", equalTo(10));
     smtp.purgeEmailFromAllMailboxes();
-    dispatcher.dispatchDue();
+    outbox.drain();
     List<String> invited = new ArrayList<>();
     for (MimeMessage m : smtp.getReceivedMessages()) {
       if (m.getSubject().startsWith("Round 2")) {
