@@ -9,7 +9,10 @@ import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
+import jakarta.persistence.LockTimeoutException;
 import jakarta.persistence.OptimisticLockException;
+import jakarta.persistence.PersistenceException;
+import jakarta.persistence.PessimisticLockException;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.ws.rs.NotAllowedException;
@@ -184,6 +187,26 @@ public class ProblemMappers {
             "Conflict",
             409,
             "Someone else changed this at the same time. Reload it and try again."));
+  }
+
+  /**
+   * A row lock not granted in time (a round closing while saves queue for it, or a deadlock the
+   * database broke): nothing of the request was stored, and trying again shortly is safe.
+   */
+  @ServerExceptionMapper({PessimisticLockException.class, LockTimeoutException.class})
+  public Response busy(PersistenceException e) {
+    LOG.warnf("Lock not granted: %s", e.getMessage());
+    return Response.status(503)
+        .type(Problem.MEDIA_TYPE)
+        .header(HttpHeaders.RETRY_AFTER, "2")
+        .entity(
+            Problem.of(
+                "busy",
+                "Busy",
+                503,
+                "Concord is busy with this at the moment (a round may be closing). Nothing of this"
+                    + " request was stored; try again in a few seconds."))
+        .build();
   }
 
   @ServerExceptionMapper

@@ -9,12 +9,18 @@ import java.util.List;
 import java.util.Set;
 import org.concord.common.Page;
 import org.concord.common.PageRequest;
+import org.concord.common.Texts;
 import org.concord.panel.Panelist;
 import org.concord.round.Round;
 
 /** Writes emails to the outbox; callers are in the transaction of the change that causes them. */
 @ApplicationScoped
 public class OutboxService {
+
+  /**
+   * The width of {@code outbox_email.subject}; a derived subject ("Reminder: " + …) is cut to it.
+   */
+  static final int SUBJECT_LENGTH = 300;
 
   /** Well under PostgreSQL's limit of bind parameters per statement. */
   private static final int KEYS_PER_QUERY = 1000;
@@ -59,7 +65,7 @@ public class OutboxService {
       email.panelist = p.panelist();
       email.round = p.round();
       email.recipient = p.panelist().email;
-      email.subject = p.subject();
+      email.subject = Texts.fit(p.subject(), SUBJECT_LENGTH);
       email.dedupeKey = p.dedupeKey();
       em.persist(email);
     }

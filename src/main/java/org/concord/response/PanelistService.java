@@ -90,10 +90,7 @@ public class PanelistService {
     Invitation invitation = invitation(panelist);
     Round round = invitation.round;
     if (round.state == RoundState.OPEN && invitation.openedAt == null) {
-      invitation.openedAt = Instant.now();
-      if (panelist.status == PanelistStatus.INVITED) {
-        panelist.status = PanelistStatus.ACTIVE;
-      }
+      responses.markOpened(invitation, panelist);
     }
     Protocol protocol = round.study.protocol;
     List<RoundItem> items = rounds.items(round.id);
@@ -132,11 +129,27 @@ public class PanelistService {
         responseView(response, items.size()));
   }
 
-  /** Saves any subset of answers. A save to a closed round is refused, and kept for the team. */
+  /**
+   * The panelist's invitation with the locks that order an answer against everything else: the
+   * round shared (a close waits for this answer, or this answer sees the round closed) and the
+   * invitation exclusive (two saves of one panelist, from two tabs or the autosave racing a click,
+   * run one after the other, so the last one wins per answer and nothing is inserted twice).
+   */
+  private Invitation lockForAnswer(Panelist panelist) {
+    Invitation invitation = invitation(panelist);
+    rounds.lockShared(invitation.round);
+    rounds.lockInvitation(invitation);
+    return invitation;
+  }
+
+  /**
+   * Saves any subset of answers. A save to a closed round is refused, and kept for the team; a save
+   * that is answered "saved" is in the round's results if it closes afterwards.
+   */
   @Transactional
   public ResponseView save(String token, SaveRequest request) {
     Panelist panelist = panelist(token);
-    Round round = invitation(panelist).round;
+    Round round = lockForAnswer(panelist).round;
     if (round.state != RoundState.OPEN) {
       lateSaves.keep(round, panelist, json(request));
       throw ConcordException.conflict(
@@ -221,10 +234,15 @@ public class PanelistService {
   @Transactional
   public ResponseView submit(String token) {
     Panelist panelist = panelist(token);
-    Round round = invitation(panelist).round;
+    Round round = lockForAnswer(panelist).round;
     if (round.state != RoundState.OPEN) {
+      lateSaves.keep(round, panelist, "{\"submit\":true}");
       throw ConcordException.conflict(
-          "Round " + round.number + " is closed; it can no longer be submitted.");
+          "Round "
+              + round.number
+              + " closed on "
+              + round.closedAt
+              + "; this submission arrived too late to count. The study team can see it.");
     }
     Response response =
         responses.response(round, panelist).orElseGet(() -> newResponse(round, panelist));

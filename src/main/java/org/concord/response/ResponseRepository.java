@@ -3,9 +3,11 @@ package org.concord.response;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.concord.panel.Panelist;
+import org.concord.panel.PanelistStatus;
 import org.concord.round.Invitation;
 import org.concord.round.Round;
 import org.concord.round.RoundState;
@@ -28,6 +30,23 @@ public class ResponseRepository {
             .setMaxResults(1)
             .getResultList();
     return invitations.stream().findFirst();
+  }
+
+  /**
+   * The first opening of a link: the invitation is opened and an invited panelist becomes active.
+   * Conditional updates, so that two first page views at once both succeed and neither overwrites a
+   * withdrawal made meanwhile.
+   */
+  public void markOpened(Invitation invitation, Panelist panelist) {
+    em.createQuery("update Invitation set openedAt = :now where id = :id and openedAt is null")
+        .setParameter("now", Instant.now())
+        .setParameter("id", invitation.id)
+        .executeUpdate();
+    em.createQuery("update Panelist set status = :active where id = :id and status = :invited")
+        .setParameter("active", PanelistStatus.ACTIVE)
+        .setParameter("invited", PanelistStatus.INVITED)
+        .setParameter("id", panelist.id)
+        .executeUpdate();
   }
 
   public Optional<Response> response(Round round, Panelist panelist) {

@@ -1,5 +1,6 @@
 package org.concord.round;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -21,6 +22,8 @@ import org.concord.round.RoundViews.LateSaveView;
 import org.concord.round.RoundViews.ProgressCounts;
 import org.concord.round.RoundViews.ProgressView;
 import org.concord.round.RoundViews.ResultsView;
+import org.concord.study.AuditLog;
+import org.concord.study.StudyRepository;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
@@ -40,6 +43,8 @@ public class RoundMonitor {
   @Inject RoundService service;
   @Inject ResponseRepository responses;
   @Inject OutboxService outbox;
+  @Inject AuditLog audit;
+  @Inject StudyRepository studies;
 
   @ConfigProperty(name = "concord.reminders.max-per-round", defaultValue = "3")
   int maxReminders;
@@ -106,7 +111,7 @@ public class RoundMonitor {
   /** Reminds every invited panelist who has not submitted, up to the cap per round. */
   @Transactional
   public ReminderSummary remindNow(long roundId) {
-    Round round = rounds.require(roundId);
+    Round round = rounds.lockExclusive(roundId);
     if (round.state != RoundState.OPEN) {
       throw ConcordException.conflict("Reminders go out for an open round only.");
     }
@@ -115,7 +120,8 @@ public class RoundMonitor {
 
   /**
    * Queues a reminder for each invited panelist who has not submitted, is under the cap, and (when
-   * {@code remindedSince} is given) was not reminded since then.
+   * {@code remindedSince} is given) was not reminded since then. The caller holds the round's
+   * exclusive lock, so a submit either lands first (no reminder) or waits for the reminders.
    */
   private ReminderSummary remind(Round round, String occasion, Instant remindedSince) {
     List<OutboxService.Pending> reminders = new ArrayList<>();
@@ -144,33 +150,64 @@ public class RoundMonitor {
     return new ReminderSummary(reminders.size(), atCap);
   }
 
-  /** Closes rounds whose time has come and sends the reminders that are due. */
+  /**
+   * Closes rounds whose time has come and sends the reminders that are due. Each round is its own
+   * transaction: one round that fails is logged and written to its study's audit trail, and the
+   * others go on.
+   */
   @Scheduled(
       every = "${concord.rounds.check-every:60s}",
       concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
   void scheduled() {
     Instant now = Instant.now();
     for (Round round : rounds.dueToClose(now)) {
-      try {
-        service.close(round.id);
-        LOG.infof("Closed round %d of study %d at its closing time", round.number, round.study.id);
-      } catch (RuntimeException e) {
-        LOG.warnf("Round %d was not closed on schedule: %s", round.id, e.getMessage());
-      }
+      isolated(
+          round,
+          "scheduled-close-failed",
+          "was not closed at its closing time",
+          () -> {
+            if (service.closeOnSchedule(round.id, now)) {
+              LOG.infof(
+                  "Closed round %d of study %d at its closing time", round.number, round.study.id);
+            }
+          });
     }
     sendDueReminders(now);
   }
 
   /** A reminder "d days before closing" is due once now is past that moment; each is sent once. */
-  @Transactional
   public void sendDueReminders(Instant now) {
-    for (Round round : rounds.openWithClosingTime()) {
-      for (int days : round.reminderDayList()) {
-        Instant due = round.closesAt.minus(Duration.ofDays(days));
-        if (!now.isBefore(due)) {
-          remind(round, days + "-days", due);
-        }
-      }
+    for (Round open : rounds.openWithClosingTime()) {
+      isolated(
+          open,
+          "scheduled-reminders-failed",
+          "could not send its scheduled reminders",
+          () ->
+              QuarkusTransaction.requiringNew()
+                  .run(
+                      () -> {
+                        Round round = rounds.lockExclusive(open.id);
+                        if (round.state != RoundState.OPEN) {
+                          return;
+                        }
+                        for (int days : round.reminderDayList()) {
+                          Instant due = round.closesAt.minus(Duration.ofDays(days));
+                          if (!now.isBefore(due)) {
+                            remind(round, days + "-days", due);
+                          }
+                        }
+                      }));
+    }
+  }
+
+  private void isolated(Round round, String action, String failure, Runnable work) {
+    try {
+      work.run();
+    } catch (RuntimeException e) {
+      String detail = "Round " + round.number + " " + failure + ": " + e.getMessage();
+      LOG.errorf(e, "Study %d: %s", round.study.id, detail);
+      QuarkusTransaction.requiringNew()
+          .run(() -> audit.record(studies.require(round.study.id), "scheduler", action, detail));
     }
   }
 }

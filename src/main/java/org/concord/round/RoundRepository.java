@@ -4,6 +4,7 @@ import io.quarkus.hibernate.orm.panache.PanacheRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
@@ -36,6 +37,33 @@ public class RoundRepository implements PanacheRepository<Round> {
       throw ConcordException.notFound("Round", id);
     }
     return round;
+  }
+
+  /**
+   * The round re-read under a shared row lock, for a change that counts only while the round is
+   * open: a panelist's save or submit. Closing takes the exclusive lock ({@link #lockExclusive}),
+   * so a save either commits before a close starts aggregating and is counted, or waits and then
+   * sees the round closed. (H2 has no shared row lock and takes an exclusive one.)
+   */
+  public void lockShared(Round round) {
+    em.refresh(round, LockModeType.PESSIMISTIC_READ);
+  }
+
+  /**
+   * The round under an exclusive row lock: waits for saves in flight to commit and holds back new
+   * ones until this transaction ends. Used to close a round and to send its reminders.
+   */
+  public Round lockExclusive(long id) {
+    Round round = em.find(Round.class, id, LockModeType.PESSIMISTIC_WRITE);
+    if (round == null) {
+      throw ConcordException.notFound("Round", id);
+    }
+    return round;
+  }
+
+  /** Locks one panelist's invitation: their saves and submits of a round run one at a time. */
+  public void lockInvitation(Invitation invitation) {
+    em.lock(invitation, LockModeType.PESSIMISTIC_WRITE);
   }
 
   public List<Round> ofStudy(long studyId) {

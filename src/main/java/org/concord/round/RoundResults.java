@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.concord.common.Texts;
 import org.concord.consensus.ConsensusEngine;
 import org.concord.consensus.Decision;
 import org.concord.consensus.GroupResult;
@@ -80,10 +81,7 @@ public class RoundResults {
     stored.n = (int) s.n();
     stored.unableCount = (int) s.unableToRate();
     stored.outcome = decision.outcome();
-    stored.reason =
-        decision.reason().length() > 1000
-            ? decision.reason().substring(0, 1000)
-            : decision.reason();
+    stored.reason = Texts.fit(decision.reason(), 1000);
     stored.statistics = StatisticsView.of(s).toJson();
     rounds.persistEntity(stored);
   }

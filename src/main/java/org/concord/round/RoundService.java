@@ -12,6 +12,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.concord.common.ConcordException;
 import org.concord.common.Problem.FieldError;
+import org.concord.common.Texts;
 import org.concord.consensus.Outcome;
 import org.concord.guidance.GuidanceRepository;
 import org.concord.guidance.GuidanceService;
@@ -96,7 +97,7 @@ public class RoundService {
    */
   @Transactional
   public RoundView open(long roundId, String overrideReason, String actor) {
-    Round round = rounds.require(roundId);
+    Round round = rounds.lockExclusive(roundId);
     Study study = round.study;
     if (round.state != RoundState.DRAFT) {
       throw ConcordException.conflict(
@@ -185,10 +186,15 @@ public class RoundService {
     return view(round, true);
   }
 
-  /** Closes an open round and stores every item's result. */
+  /**
+   * Closes an open round and stores every item's result. The exclusive lock on the round waits for
+   * the saves in flight and turns away later ones (they become late saves), so the results count
+   * exactly the answers that were acknowledged before the close; a second close waits and is told
+   * the round has closed.
+   */
   @Transactional
   public RoundView close(long roundId) {
-    Round round = rounds.require(roundId);
+    Round round = rounds.lockExclusive(roundId);
     if (round.state != RoundState.OPEN) {
       throw ConcordException.conflict(
           "Only an open round can close; round "
@@ -197,16 +203,35 @@ public class RoundService {
               + round.state.name().toLowerCase()
               + ".");
     }
+    return closeLocked(round);
+  }
+
+  /**
+   * Closes the round if it is still open and its closing time has come; false when another instance
+   * (or the team) closed it first or its closing time was moved.
+   */
+  @Transactional
+  public boolean closeOnSchedule(long roundId, Instant now) {
+    Round round = rounds.lockExclusive(roundId);
+    if (round.state != RoundState.OPEN || round.closesAt == null || round.closesAt.isAfter(now)) {
+      return false;
+    }
+    closeLocked(round);
+    return true;
+  }
+
+  private RoundView closeLocked(Round round) {
     round.state = RoundState.CLOSED;
     round.closedAt = Instant.now();
-    round.stopReason = results.computeAndStore(round).explanation();
+    round.stopReason = Texts.fit(results.computeAndStore(round).explanation(), 2000);
     return view(round, true);
   }
 
   /** Builds the draft of the next round from a closed round's results. */
   @Transactional
   public RoundView next(long roundId) {
-    Round closed = rounds.require(roundId);
+    // Locked, so that two requests at once build one next round and the other is told it exists.
+    Round closed = rounds.lockExclusive(roundId);
     Study study = closed.study;
     if (closed.state != RoundState.CLOSED) {
       throw ConcordException.conflict(
@@ -361,7 +386,7 @@ public class RoundService {
     change.round = next;
     change.statement = previous.statement;
     change.kind = kind;
-    change.reason = reason.length() > 2000 ? reason.substring(0, 2000) : reason;
+    change.reason = Texts.fit(reason, 2000);
     rounds.persistEntity(change);
   }
 
@@ -369,10 +394,7 @@ public class RoundService {
     Round round = new Round();
     round.study = study;
     round.number = number;
-    round.invitationSubject = "Round " + number + " of " + study.title;
-    if (round.invitationSubject.length() > 300) {
-      round.invitationSubject = round.invitationSubject.substring(0, 300);
-    }
+    round.invitationSubject = Texts.fit("Round " + number + " of " + study.title, 300);
     apply(round, settings);
     rounds.persist(round);
     return round;

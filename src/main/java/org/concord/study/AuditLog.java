@@ -5,6 +5,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.util.List;
+import org.concord.common.Texts;
 
 /** Writes and reads the study's audit trail, which the report prints. */
 @ApplicationScoped
@@ -18,7 +19,7 @@ public class AuditLog {
     event.study = study;
     event.actor = actor == null ? "system" : actor;
     event.action = action;
-    event.detail = detail.length() > 4000 ? detail.substring(0, 4000) : detail;
+    event.detail = Texts.fit(detail, 4000);
     em.persist(event);
   }
 
