@@ -5,6 +5,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import java.util.List;
 import java.util.Optional;
+import org.concord.common.PageRequest;
 import org.concord.panel.Panelist;
 import org.concord.round.Invitation;
 import org.concord.round.Round;
@@ -81,7 +82,7 @@ public class ResponseRepository {
                 + " join fetch p.group where s.round.id = :round order by c.id",
             ResponseComment.class)
         .setParameter("round", roundId)
-        .setFirstResult(page * size)
+        .setFirstResult(PageRequest.offset(page, size))
         .setMaxResults(size)
         .getResultList();
   }
