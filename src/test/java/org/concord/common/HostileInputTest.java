@@ -186,7 +186,7 @@ class HostileInputTest {
         .then()
         .statusCode(400)
         .contentType(Problem.MEDIA_TYPE)
-        .body("errors.field", hasItem("scale.labels"));
+        .body("errors.field", hasItem("protocol.scale.labels"));
   }
 
   @Test
