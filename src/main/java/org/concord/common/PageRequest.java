@@ -9,6 +9,12 @@ public class PageRequest {
 
   public static final int MAX_SIZE = 500;
 
+  /**
+   * No list of Concord's holds a million rows; a page beyond this is a mistake or a probe, and
+   * {@code page * size} must stay an int for the database.
+   */
+  public static final long MAX_OFFSET = 1_000_000;
+
   @QueryParam("page")
   @DefaultValue("0")
   @Parameter(description = "Zero-based page number.")
@@ -34,6 +40,24 @@ public class PageRequest {
     if (size < 1 || size > MAX_SIZE) {
       throw ConcordException.invalid("size", "size must be between 1 and " + MAX_SIZE + ".");
     }
+    offset(page, size);
     return this;
+  }
+
+  /** The first row of the page, computed without overflow; refused beyond {@link #MAX_OFFSET}. */
+  public static int offset(int page, int size) {
+    long offset = (long) page * size;
+    if (offset > MAX_OFFSET) {
+      throw ConcordException.invalid(
+          "page",
+          "page × size must be at most "
+              + MAX_OFFSET
+              + "; page "
+              + page
+              + " of "
+              + size
+              + " is beyond any list.");
+    }
+    return (int) offset;
   }
 }

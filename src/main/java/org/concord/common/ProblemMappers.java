@@ -1,7 +1,9 @@
 package org.concord.common;
 
 import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonStreamContext;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
@@ -56,7 +58,8 @@ public class ProblemMappers {
   /** "create.request.title" becomes "title": the caller knows the body, not the method. */
   private static String fieldName(ConstraintViolation<?> violation) {
     String path = violation.getPropertyPath().toString();
-    String[] parts = path.split("\\.");
+    // An element of a list shows as "commentIds[0].<list element>": the index says enough.
+    String[] parts = path.replace(".<list element>", "").split("\\.");
     return parts.length > 2 ? String.join(".", List.of(parts).subList(2, parts.length)) : path;
   }
 
@@ -86,6 +89,19 @@ public class ProblemMappers {
               .withErrors(
                   List.of(Problem.FieldError.field(unknown.getPropertyName(), "unknown field"))));
     }
+    if (isTrailing(e)) {
+      var at = e.getLocation();
+      return respond(
+          Problem.of(
+              "malformed-json",
+              "Malformed JSON",
+              400,
+              "The body has more after the end of its JSON document"
+                  + (at == null
+                      ? ""
+                      : " (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")")
+                  + ". Send exactly one JSON value."));
+    }
     if (e instanceof InvalidFormatException || e instanceof MismatchedInputException) {
       MismatchedInputException mismatch = (MismatchedInputException) e;
       String field = path(mismatch);
@@ -114,6 +130,22 @@ public class ProblemMappers {
               "The body is not valid JSON" + where + ": " + e.getOriginalMessage()));
     }
     return respond(Problem.of("malformed-json", "Malformed JSON", 400, e.getOriginalMessage()));
+  }
+
+  /**
+   * Text after the document (refused by FAIL_ON_TRAILING_TOKENS): the parser has started a second
+   * value at the root, which no other mismatch does.
+   */
+  private static boolean isTrailing(JsonProcessingException e) {
+    if (!(e instanceof MismatchedInputException)
+        || !(e.getProcessor() instanceof JsonParser parser)) {
+      return false;
+    }
+    JsonStreamContext context = parser.getParsingContext();
+    while (context != null && !context.inRoot()) {
+      context = context.getParent();
+    }
+    return context != null && context.getCurrentIndex() > 0;
   }
 
   private static String path(JsonMappingException e) {
@@ -213,6 +245,10 @@ public class ProblemMappers {
   public Response web(WebApplicationException e) {
     if (e.getCause() instanceof JsonProcessingException json) {
       return json(json);
+    }
+    // A parameter converter's refusal, which JAX-RS wraps in a 404 for query parameters.
+    if (e.getCause() instanceof ConcordException refusal) {
+      return concord(refusal);
     }
     int status = e.getResponse().getStatus();
     String detail =

@@ -113,6 +113,7 @@ final class GuidanceImporter {
               + " characters; the limit is "
               + MAX_STATEMENT_LENGTH
               + ". Shorten it or split it in two.");
+      return;
     }
     String key = key(text);
     Integer earlier = seen.putIfAbsent(key, statement.line());
@@ -155,8 +156,30 @@ final class GuidanceImporter {
     }
   }
 
-  /** Case, spacing and trailing full stops do not make two statements different. */
+  /**
+   * Case, spacing and trailing full stops do not make two statements different. A loop, not {@code
+   * replaceAll("[.\\s]+$", "")}, which is quadratic on a long run of spaces or stops.
+   */
   static String key(String text) {
-    return text.strip().replaceAll("\\s+", " ").replaceAll("[.\\s]+$", "").toLowerCase(Locale.ROOT);
+    StringBuilder key = new StringBuilder(text.length());
+    boolean space = false;
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (Character.isWhitespace(c)) {
+        space = key.length() > 0;
+      } else {
+        if (space) {
+          key.append(' ');
+          space = false;
+        }
+        key.append(c);
+      }
+    }
+    int end = key.length();
+    while (end > 0 && (key.charAt(end - 1) == '.' || key.charAt(end - 1) == ' ')) {
+      end--;
+    }
+    key.setLength(end);
+    return key.toString().toLowerCase(Locale.ROOT);
   }
 }

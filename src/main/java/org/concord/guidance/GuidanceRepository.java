@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.concord.common.ConcordException;
+import org.concord.common.PageRequest;
 
 /** Queries over sections, statements and versions: each list is one statement of SQL. */
 @ApplicationScoped
@@ -72,7 +73,7 @@ public class GuidanceRepository implements PanacheRepository<Section> {
         .setParameter("study", studyId)
         .setParameter("active", StatementStatus.ACTIVE)
         .setParameter("section", sectionId)
-        .setFirstResult(page * size)
+        .setFirstResult(PageRequest.offset(page, size))
         .setMaxResults(size)
         .getResultStream()
         .map(row -> new CurrentStatement((Statement) row[0], (StatementVersion) row[1]))

@@ -2,8 +2,6 @@ package org.concord.guidance;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.concord.common.ImportErrors;
 import org.concord.guidance.ParsedGuidance.ParsedSection;
 import org.concord.guidance.ParsedGuidance.ParsedStatement;
@@ -12,12 +10,12 @@ import org.concord.guidance.ParsedGuidance.ParsedStatement;
  * Reads guidance written in Markdown: a {@code ##} heading starts a section, paragraphs under it
  * are its introduction, and each list item is a statement. A {@code #} title line is allowed and
  * ignored. Read line by line so every error names its line.
+ *
+ * <p>Headings and list items are recognised with plain loops, not regular expressions: a pattern
+ * like {@code \s+(.*?)\s*#*\s*$} backtracks on a long run of spaces, and an upload is hostile
+ * input. Every step here is linear in the length of the line.
  */
 final class MarkdownGuidanceParser {
-
-  private static final Pattern HEADING = Pattern.compile("^(#{1,6})\\s+(.*?)\\s*#*\\s*$");
-  private static final Pattern LIST_ITEM =
-      Pattern.compile("^(\\s{0,3})([-*+]|\\d{1,9}[.)])\\s+(.*)$");
 
   private MarkdownGuidanceParser() {}
 
@@ -26,10 +24,10 @@ final class MarkdownGuidanceParser {
     SectionBuilder current = null;
     StatementBuilder item = null;
     boolean blankSinceItem = false;
-    String[] lines = text.split("\\r?\\n|\\r", -1);
-    for (int i = 0; i < lines.length; i++) {
+    List<String> lines = lines(text);
+    for (int i = 0; i < lines.size(); i++) {
       int lineNo = i + 1;
-      String line = lines[i];
+      String line = lines.get(i);
       if (line.isBlank()) {
         blankSinceItem = item != null;
         if (current != null) {
@@ -37,11 +35,11 @@ final class MarkdownGuidanceParser {
         }
         continue;
       }
-      Matcher heading = HEADING.matcher(line);
-      Matcher listItem = LIST_ITEM.matcher(line);
-      if (heading.matches()) {
+      Heading heading = heading(line);
+      ListItem listItem = heading == null ? listItem(line) : null;
+      if (heading != null) {
         item = finish(current, item);
-        int level = heading.group(1).length();
+        int level = heading.level();
         if (level == 1) {
           if (current != null) {
             errors.at(lineNo, 1, "A # title may only come before the first ## section heading.");
@@ -56,8 +54,8 @@ final class MarkdownGuidanceParser {
         if (current != null) {
           sections.add(current.build());
         }
-        current = new SectionBuilder(heading.group(2), lineNo);
-      } else if (listItem.matches()) {
+        current = new SectionBuilder(heading.title(), lineNo);
+      } else if (listItem != null) {
         item = finish(current, item);
         if (current == null) {
           errors.at(
@@ -66,8 +64,9 @@ final class MarkdownGuidanceParser {
               "This statement comes before the first section; add a ## heading above it.");
           continue;
         }
-        int column = line.length() - listItem.group(3).length() + 1;
-        item = new StatementBuilder(listItem.group(3).strip(), lineNo, column);
+        item =
+            new StatementBuilder(
+                line.substring(listItem.start()).strip(), lineNo, listItem.start() + 1);
         blankSinceItem = false;
       } else if (item != null && !blankSinceItem && Character.isWhitespace(line.charAt(0))) {
         item.text.append(' ').append(line.strip());
@@ -89,6 +88,105 @@ final class MarkdownGuidanceParser {
       sections.add(current.build());
     }
     return new ParsedGuidance(sections);
+  }
+
+  /** Splits at \n, \r\n or \r, keeping a trailing empty line as the split did. */
+  static List<String> lines(String text) {
+    List<String> lines = new ArrayList<>();
+    int start = 0;
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c == '\n' || c == '\r') {
+        lines.add(text.substring(start, i));
+        if (c == '\r' && i + 1 < text.length() && text.charAt(i + 1) == '\n') {
+          i++;
+        }
+        start = i + 1;
+      }
+    }
+    lines.add(text.substring(start));
+    return lines;
+  }
+
+  record Heading(int level, String title) {}
+
+  /**
+   * One to six {@code #}, whitespace, the title; a closing run of {@code #} after whitespace is not
+   * part of the title (as in CommonMark). Null when the line is not a heading.
+   */
+  static Heading heading(String line) {
+    int level = 0;
+    while (level < line.length() && line.charAt(level) == '#') {
+      level++;
+    }
+    if (level < 1 || level > 6 || level == line.length() || !isSpace(line.charAt(level))) {
+      return null;
+    }
+    int start = level;
+    while (start < line.length() && isSpace(line.charAt(start))) {
+      start++;
+    }
+    int end = trimEnd(line, start, line.length());
+    int hashes = end;
+    while (hashes > start && line.charAt(hashes - 1) == '#') {
+      hashes--;
+    }
+    if (hashes == start || isSpace(line.charAt(hashes - 1))) {
+      end = trimEnd(line, start, hashes);
+    }
+    return new Heading(level, line.substring(start, end));
+  }
+
+  /** Where the text of a list item starts ({@code - text}, {@code 1. text}); null if none. */
+  record ListItem(int start) {}
+
+  static ListItem listItem(String line) {
+    int at = 0;
+    while (at < 3 && at < line.length() && isSpace(line.charAt(at))) {
+      at++;
+    }
+    if (at == line.length()) {
+      return null;
+    }
+    char marker = line.charAt(at);
+    if (marker == '-' || marker == '*' || marker == '+') {
+      at++;
+    } else {
+      int digits = 0;
+      while (at < line.length()
+          && digits < 10
+          && line.charAt(at) >= '0'
+          && line.charAt(at) <= '9') {
+        at++;
+        digits++;
+      }
+      if (digits < 1 || digits > 9 || at == line.length()) {
+        return null;
+      }
+      char end = line.charAt(at);
+      if (end != '.' && end != ')') {
+        return null;
+      }
+      at++;
+    }
+    if (at == line.length() || !isSpace(line.charAt(at))) {
+      return null;
+    }
+    while (at < line.length() && isSpace(line.charAt(at))) {
+      at++;
+    }
+    return new ListItem(at);
+  }
+
+  private static int trimEnd(String line, int start, int end) {
+    while (end > start && isSpace(line.charAt(end - 1))) {
+      end--;
+    }
+    return end;
+  }
+
+  private static boolean isSpace(char c) {
+    return Character.isWhitespace(c);
   }
 
   private static StatementBuilder finish(SectionBuilder section, StatementBuilder item) {

@@ -79,7 +79,7 @@ public class OutboxService {
                 OutboxEmail.class)
             .setParameter("study", studyId)
             .setParameter("status", status)
-            .setFirstResult(page.page * page.size)
+            .setFirstResult(PageRequest.offset(page.page, page.size))
             .setMaxResults(page.size)
             .getResultList();
     long total =

@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.concord.common.ConcordException;
+import org.concord.common.PageRequest;
 
 /** Panelists and stakeholder groups; each list is one SQL statement. */
 @ApplicationScoped
@@ -44,7 +45,7 @@ public class PanelRepository implements PanacheRepository<Panelist> {
         .setParameter("study", studyId)
         .setParameter("group", groupId)
         .setParameter("status", status)
-        .setFirstResult(page * size)
+        .setFirstResult(PageRequest.offset(page, size))
         .setMaxResults(size)
         .getResultList();
   }
@@ -93,7 +94,7 @@ public class PanelRepository implements PanacheRepository<Panelist> {
             "select g from StakeholderGroup g where g.study.id = :study order by g.position",
             StakeholderGroup.class)
         .setParameter("study", studyId)
-        .setFirstResult(page * size)
+        .setFirstResult(PageRequest.offset(page, size))
         .setMaxResults(size)
         .getResultList();
   }

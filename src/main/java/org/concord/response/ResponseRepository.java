@@ -6,6 +6,7 @@ import jakarta.persistence.EntityManager;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import org.concord.common.PageRequest;
 import org.concord.panel.Panelist;
 import org.concord.panel.PanelistStatus;
 import org.concord.round.Invitation;
@@ -100,7 +101,7 @@ public class ResponseRepository {
                 + " join fetch p.group where s.round.id = :round order by c.id",
             ResponseComment.class)
         .setParameter("round", roundId)
-        .setFirstResult(page * size)
+        .setFirstResult(PageRequest.offset(page, size))
         .setMaxResults(size)
         .getResultList();
   }

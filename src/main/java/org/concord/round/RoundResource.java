@@ -49,7 +49,9 @@ public class RoundResource {
       @NotBlank @Size(max = 1000) String text, @Size(max = 2000) String reason) {}
 
   public record AddStatementRequest(
-      @NotNull Long sectionId, @NotBlank @Size(max = 1000) String text, List<Long> commentIds) {}
+      @NotNull Long sectionId,
+      @NotBlank @Size(max = 1000) String text,
+      List<@NotNull(message = "A comment id cannot be null.") Long> commentIds) {}
 
   public record ReleaseRequest(@NotNull Boolean released) {}
 

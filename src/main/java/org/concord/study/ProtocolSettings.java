@@ -1,5 +1,6 @@
 package org.concord.study;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
@@ -36,7 +37,16 @@ public record ProtocolSettings(
     Eligibility eligibility,
     @Schema(description = "Panelists may submit with statements left unrated")
         Boolean partialSubmissionAllowed,
-    FeedbackSettings feedback) {
+    FeedbackSettings feedback,
+    @Schema(
+            description =
+                "Only on a change: why the protocol changes, required once round 1 has opened (the"
+                    + " same as ?reason=, for a reason too long for an address). Never returned.",
+            maxLength = MAX_REASON_LENGTH)
+        @JsonInclude(JsonInclude.Include.NON_NULL)
+        String reason) {
+
+  public static final int MAX_REASON_LENGTH = 2000;
 
   public record Band(Integer low, Integer high) {}
 
@@ -100,7 +110,8 @@ public record ProtocolSettings(
             p.showDistribution,
             p.showMedianIqr,
             p.showGroupBreakdown,
-            p.showComments));
+            p.showComments),
+        null);
   }
 
   /** Copies every field that is present onto {@code p}. */

@@ -60,6 +60,18 @@ public final class ProtocolValidator {
                 "A scale label must be at most " + MAX_LABEL_LENGTH + " characters."));
       }
     }
+    int stored = StringListConverter.encode(p.scaleLabels).length();
+    if (stored > StringListConverter.MAX_COLUMN_LENGTH) {
+      errors.add(
+          FieldError.field(
+              "scale.labels",
+              "The scale labels take "
+                  + stored
+                  + " characters once stored (a control character or quote counts as several);"
+                  + " the limit is "
+                  + StringListConverter.MAX_COLUMN_LENGTH
+                  + ". Shorten them or remove control characters."));
+    }
     checkBand(errors, p, "agree", p.agreeLow, p.agreeHigh);
     checkBand(errors, p, "disagree", p.disagreeLow, p.disagreeHigh);
     if (p.agreeLow <= p.disagreeHigh && p.disagreeLow <= p.agreeHigh) {

@@ -11,10 +11,21 @@ import java.util.List;
 @Converter
 public class StringListConverter implements AttributeConverter<List<String>, String> {
 
+  /** The column's length: {@code varchar(4000)}. */
+  public static final int MAX_COLUMN_LENGTH = 4000;
+
   private static final ObjectMapper JSON = new ObjectMapper();
 
   @Override
   public String convertToDatabaseColumn(List<String> values) {
+    return encode(values);
+  }
+
+  /**
+   * The text stored, whose length is what the column limits: a control character takes six
+   * characters here (escaped as backslash, u and four hex digits), a quote two.
+   */
+  public static String encode(List<String> values) {
     try {
       return JSON.writeValueAsString(values == null ? List.of() : values);
     } catch (JsonProcessingException e) {

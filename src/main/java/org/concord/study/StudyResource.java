@@ -22,6 +22,7 @@ import jakarta.ws.rs.core.SecurityContext;
 import java.net.URI;
 import java.time.Instant;
 import java.util.List;
+import org.concord.common.ConcordException;
 import org.concord.common.Page;
 import org.concord.common.PageRequest;
 import org.concord.security.Role;
@@ -118,13 +119,35 @@ public class StudyResource {
           "Change the protocol; fields left out keep their value, an invalid result changes nothing")
   public ProtocolSettings changeProtocol(
       @PathParam("id") long id,
-      @Parameter(description = "Why the protocol changes; required once round 1 has opened")
+      @Parameter(
+              description =
+                  "Why the protocol changes; required once round 1 has opened. A long reason goes"
+                      + " in the body's \"reason\" instead.")
           @QueryParam("reason")
           String reason,
       @NotNull ProtocolSettings settings,
       @Context SecurityContext who) {
     return ProtocolSettings.of(
-        service.changeProtocol(id, settings, reason, who.getUserPrincipal().getName()).protocol);
+        service.changeProtocol(
+                id, settings, reason(reason, settings.reason()), who.getUserPrincipal().getName())
+            .protocol);
+  }
+
+  /** The reason from the address or from the body; giving two different ones is a mistake. */
+  private static String reason(String inQuery, String inBody) {
+    boolean query = inQuery != null && !inQuery.isBlank();
+    boolean body = inBody != null && !inBody.isBlank();
+    if (query && body && !inQuery.strip().equals(inBody.strip())) {
+      throw ConcordException.invalid(
+          "reason", "Give the reason once: in the body's \"reason\" or in ?reason=, not both.");
+    }
+    String reason = body ? inBody : inQuery;
+    if (reason != null && reason.strip().length() > ProtocolSettings.MAX_REASON_LENGTH) {
+      throw ConcordException.invalid(
+          "reason",
+          "The reason must be at most " + ProtocolSettings.MAX_REASON_LENGTH + " characters.");
+    }
+    return reason;
   }
 
   public record AuditView(Instant at, String actor, String action, String detail) {}

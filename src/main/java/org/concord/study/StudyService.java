@@ -36,6 +36,10 @@ public class StudyService {
     study.title = title.strip();
     study.description = description;
     if (protocol != null) {
+      if (protocol.reason() != null) {
+        throw ConcordException.invalid(
+            "protocol.reason", "A reason goes with a change of the protocol, not a new study.");
+      }
       protocol.applyTo(study.protocol);
     }
     requireValid(study.protocol);
@@ -68,7 +72,7 @@ public class StudyService {
       throw ConcordException.conflict(
           "The protocol locked when round 1 opened ("
               + study.protocolLockedAt
-              + "). A change now needs a reason, which the report prints: send ?reason=…");
+              + "). A change now needs a reason, which the report prints: send ?reason=… or \"reason\" in the body");
     }
     Protocol candidate = copyOf(study.protocol);
     settings.applyTo(candidate);

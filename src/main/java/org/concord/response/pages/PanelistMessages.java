@@ -241,6 +241,14 @@ public interface PanelistMessages {
           + " personal link again and try once more.")
   String forbiddenBody();
 
+  @Message("This form could not be read")
+  String malformedFormHeading();
+
+  @Message(
+      "What was sent was not a form from the study's pages. Please open your personal link again"
+          + " and try once more.")
+  String malformedFormBody();
+
   @Message("Leave the study")
   String withdrawHeading();
 

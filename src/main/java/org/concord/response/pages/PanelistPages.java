@@ -25,6 +25,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
 import org.concord.common.ConcordException;
+import org.concord.common.MalformedInput;
 import org.concord.panel.TokenService;
 import org.concord.response.PanelistService;
 import org.concord.response.PanelistViews.RoundPage;
@@ -41,6 +42,7 @@ import org.concord.response.pages.PageViews.ThanksPage;
 import org.concord.response.pages.PageViews.WelcomePage;
 import org.concord.response.pages.PageViews.WithdrawPage;
 import org.concord.round.RoundState;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 /**
  * The panelist's pages behind the personal link. Every change goes through {@link PanelistService},
@@ -268,6 +270,20 @@ public class PanelistPages {
                 new Chrome(lang(), null, langQuery(), null, null),
                 msg.goodbyeHeading(),
                 msg.goodbyeBody(),
+                false)));
+  }
+
+  /** A forged or broken form body: a page that says so, nothing in the log. */
+  @ServerExceptionMapper
+  public Response malformedForm(MalformedInput e) {
+    PanelistMessages msg = msg();
+    return page(
+        400,
+        Templates.notice(
+            new NoticePage(
+                new Chrome(lang(), null, langQuery(), null, null),
+                msg.malformedFormHeading(),
+                msg.malformedFormBody(),
                 false)));
   }
 
