@@ -16,8 +16,19 @@ import org.jboss.logging.Logger;
 
 /**
  * Sends the outbox. Each batch is claimed under a row lock that other instances skip, with a lease;
- * each email is marked sent right after the SMTP server accepted it. A failure is retried with
- * exponential back-off until {@code concord.mail.max-attempts}.
+ * each email is marked sent right after the SMTP server accepted it. A transient failure (a 4xx
+ * reply, a dropped connection, a timeout) is retried with exponential back-off until {@code
+ * concord.mail.max-attempts}; a permanent one (a 5xx reply about the recipient or the message, see
+ * {@link SendFailure}) fails the email at once, with the server's reply as its last error.
+ *
+ * <p>Delivery is at least once, not exactly once, in one window: after the SMTP server answered 250
+ * to the end of the message and before the transaction that marks the row sent commits. If the
+ * process dies there (or the database refuses the update), the row stays PENDING with its claim,
+ * and once the claim's lease ({@link #LEASE}) has run out any instance sends it again. Every send
+ * of a row carries the same Message-ID (see {@link MailRenderer#messageId}), so the resend is
+ * recognisable as the same message by the relay, the recipient's mail program and anyone reading
+ * the logs. Closing the window entirely would need the relay to deduplicate by Message-ID, which
+ * SMTP does not promise.
  */
 @ApplicationScoped
 public class MailDispatcher {
@@ -95,14 +106,17 @@ public class MailDispatcher {
       mail = renderer.render(id);
     } catch (RuntimeException e) {
       LOG.errorf(e, "Cannot render outbox email %d", id);
-      failed(id, "Cannot render: " + e.getMessage());
+      failed(id, new SendFailure(false, "Cannot render: " + e.getMessage()));
       return false;
     }
     try {
       mailer.send(mail);
     } catch (RuntimeException e) {
-      LOG.warnf("Sending outbox email %d failed: %s", id, e.getMessage());
-      failed(id, rootMessage(e));
+      SendFailure failure = SendFailure.of(e);
+      LOG.warnf(
+          "Sending outbox email %d failed (%s): %s",
+          id, failure.permanent() ? "permanent" : "will retry", failure.reason());
+      failed(id, failure);
       return false;
     }
     sent(id);
@@ -120,24 +134,17 @@ public class MailDispatcher {
   }
 
   @Transactional
-  void failed(long id, String error) {
+  void failed(long id, SendFailure failure) {
     OutboxEmail email = em.find(OutboxEmail.class, id);
+    String error = failure.reason();
     email.attempts++;
     email.lastError = error.length() > 2000 ? error.substring(0, 2000) : error;
     email.claimedUntil = null;
-    if (email.attempts >= maxAttempts) {
+    if (failure.permanent() || email.attempts >= maxAttempts) {
       email.status = OutboxStatus.FAILED;
     } else {
       long factor = 1L << Math.min(email.attempts - 1, 10);
       email.nextAttemptAt = Instant.now().plus(firstRetry.multipliedBy(factor));
     }
-  }
-
-  private static String rootMessage(Throwable e) {
-    Throwable root = e;
-    while (root.getCause() != null) {
-      root = root.getCause();
-    }
-    return root.getClass().getSimpleName() + ": " + root.getMessage();
   }
 }

@@ -6,6 +6,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import java.net.URI;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
@@ -14,7 +15,10 @@ import org.concord.panel.TokenService;
 import org.concord.round.Round;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-/** Renders an outbox email from templates/mail/{kind}.html and .txt at the moment it is sent. */
+/**
+ * Renders an outbox email from templates/mail/{kind}.html and .txt at the moment it is sent, with a
+ * Message-ID derived from its outbox row.
+ */
 @ApplicationScoped
 public class MailRenderer {
 
@@ -51,6 +55,21 @@ public class MailRenderer {
     String name = "mail/" + email.kind.name().toLowerCase(Locale.ROOT).replace('_', '-');
     String html = qute.getTemplate(name + ".html").data(data).render();
     String text = qute.getTemplate(name + ".txt").data(data).render();
-    return Mail.withHtml(email.recipient, email.subject, html).setText(text);
+    return Mail.withHtml(email.recipient, email.subject, html)
+        .setText(text)
+        .addHeader("Message-ID", messageId(email.id, email.study.id, host()));
+  }
+
+  /**
+   * The same on every send of one outbox row, so that a resend (see {@link MailDispatcher}) is
+   * recognisable as the message already delivered rather than a new one.
+   */
+  static String messageId(long outboxId, long studyId, String host) {
+    return "<outbox-" + outboxId + "." + studyId + "@" + host + ">";
+  }
+
+  private String host() {
+    String host = URI.create(baseUrl).getHost();
+    return host == null ? "concord.invalid" : host;
   }
 }

@@ -67,4 +67,17 @@ public class OutboxResource {
     studies.require(studyId);
     return outbox.list(studyId, status, page.checked()).map(OutboxView::of);
   }
+
+  @GET
+  @Path("/studies/{id}/outbox/summary")
+  @Operation(
+      summary = "How many of a study's emails are pending, sent and failed",
+      description =
+          "A failed email was refused for good by the mail server (the recipient's mailbox does"
+              + " not exist, say) or failed on every attempt; the list filtered by status=FAILED"
+              + " shows each with the server's reply.")
+  public OutboxService.Summary summary(@PathParam("id") long studyId) {
+    studies.require(studyId);
+    return outbox.summary(studyId);
+  }
 }

@@ -3,9 +3,12 @@ package org.concord.mail;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.Tuple;
 import jakarta.transaction.Transactional;
+import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.concord.common.Page;
 import org.concord.common.PageRequest;
@@ -91,5 +94,25 @@ public class OutboxService {
             .setParameter("status", status)
             .getSingleResult();
     return new Page<>(items, page.page, page.size, total);
+  }
+
+  /** How many of a study's emails are pending, sent and failed. */
+  public record Summary(long pending, long sent, long failed) {}
+
+  public Summary summary(long studyId) {
+    Map<OutboxStatus, Long> counts = new EnumMap<>(OutboxStatus.class);
+    for (Tuple row :
+        em.createQuery(
+                "select e.status as status, count(e) as n from OutboxEmail e"
+                    + " where e.study.id = :study group by e.status",
+                Tuple.class)
+            .setParameter("study", studyId)
+            .getResultList()) {
+      counts.put(row.get("status", OutboxStatus.class), row.get("n", Long.class));
+    }
+    return new Summary(
+        counts.getOrDefault(OutboxStatus.PENDING, 0L),
+        counts.getOrDefault(OutboxStatus.SENT, 0L),
+        counts.getOrDefault(OutboxStatus.FAILED, 0L));
   }
 }
