@@ -18,8 +18,8 @@ import java.util.Map;
 public class ProductionLikeProfile implements QuarkusTestProfile {
 
   public static final int MAX_FAILURES = 5;
-  public static final int WINDOW_SECONDS = 3;
-  public static final int MAX_ADDRESSES = 50;
+  public static final int WINDOW_SECONDS = 10;
+  public static final int MAX_ADDRESSES = 20;
 
   /**
    * Created once per test run, before the application starts. The profile class is loaded by more

@@ -72,6 +72,12 @@ class SignInTimingTest {
       wrongPassword[i] = millis(Api.COORDINATOR, "not-the-password-" + i, 401);
     }
     millis(Api.COORDINATOR, Api.COORDINATOR_PASSWORD, 200);
-    assertThat(median(verified) * 3, lessThan(median(wrongPassword)));
+    System.out.println(
+        "TIMING verified "
+            + Arrays.toString(verified)
+            + " wrong "
+            + Arrays.toString(wrongPassword));
+    // a bcrypt check per request would make both about equal; the margin allows for a busy machine
+    assertThat(median(verified) * 2, lessThan(median(wrongPassword)));
   }
 }
