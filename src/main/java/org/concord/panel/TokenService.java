@@ -8,7 +8,6 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
@@ -21,6 +20,8 @@ import java.util.Optional;
 import java.util.Set;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
+import org.concord.common.PrivateFiles;
+import org.concord.web.FailureThrottle;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -39,6 +40,7 @@ public class TokenService {
   Path secretFile;
 
   @Inject EntityManager em;
+  @Inject FailureThrottle throttle;
 
   private volatile byte[] secret;
 
@@ -80,6 +82,15 @@ public class TokenService {
    * empty, after the same single indexed lookup.
    */
   public Optional<Panelist> resolve(String token) {
+    Optional<Panelist> panelist = find(token);
+    if (panelist.isEmpty()) {
+      // a wrong link counts against the caller's address: guessing links is slowed down
+      throttle.failedHere();
+    }
+    return panelist;
+  }
+
+  private Optional<Panelist> find(String token) {
     if (token == null || token.length() > 100) {
       return Optional.empty();
     }
@@ -181,14 +192,8 @@ public class TokenService {
       if (!Files.exists(secretFile)) {
         byte[] random = new byte[32];
         new SecureRandom().nextBytes(random);
-        Path parent = secretFile.toAbsolutePath().getParent();
-        Files.createDirectories(parent);
-        Files.writeString(secretFile, Base64.getEncoder().encodeToString(random));
-        try {
-          Files.setPosixFilePermissions(secretFile, PosixFilePermissions.fromString("rw-------"));
-        } catch (UnsupportedOperationException notPosix) {
-          // Windows: the file stays with the default permissions of its folder
-        }
+        PrivateFiles.createDirectories(secretFile.toAbsolutePath().getParent());
+        PrivateFiles.writeNew(secretFile, Base64.getEncoder().encodeToString(random));
       }
       return Base64.getDecoder().decode(Files.readString(secretFile).strip());
     } catch (IOException e) {

@@ -3,6 +3,7 @@ package org.concord.security;
 import io.quarkus.elytron.security.common.BcryptUtil;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.control.ActivateRequestContext;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.util.Locale;
@@ -59,6 +60,19 @@ public class AccountService {
 
   public Optional<Account> find(String email) {
     return accounts.findByEmail(email);
+  }
+
+  /**
+   * What a sign-in is checked against. Authentication runs on a worker thread before the resource
+   * and its request context, so the lookup brings its own.
+   */
+  public record Credentials(String email, String passwordHash, String role) {}
+
+  @ActivateRequestContext
+  public Optional<Credentials> credentials(String email) {
+    return accounts
+        .findByEmail(email)
+        .map(account -> new Credentials(account.email, account.passwordHash, account.role));
   }
 
   public boolean any() {

@@ -4,10 +4,9 @@ import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerResponseContext;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
-import java.net.URI;
-import java.util.Locale;
 import java.util.Optional;
 import org.concord.common.Problem;
+import org.concord.web.Origins;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 import org.jboss.resteasy.reactive.server.ServerResponseFilter;
@@ -39,8 +38,7 @@ public class PanelistPageFilters {
     // such a post, like one without Origin, is let through to the form token check.
     if (origin == null
         || "null".equals(origin.strip())
-        || sameOrigin(origin, request.getUriInfo().getBaseUri())
-        || sameOrigin(origin, URI.create(baseUrl))) {
+        || Origins.isOwn(origin, request.getUriInfo().getBaseUri(), baseUrl)) {
       return Optional.empty();
     }
     if (request.getUriInfo().getPath().contains("/api/")) {
@@ -71,25 +69,5 @@ public class PanelistPageFilters {
   private static boolean isPanelist(ContainerRequestContext request) {
     String path = request.getUriInfo().getPath();
     return path.startsWith("/p/") || path.startsWith("p/");
-  }
-
-  static boolean sameOrigin(String origin, URI base) {
-    try {
-      URI given = URI.create(origin.strip());
-      return given.getScheme() != null
-          && given.getHost() != null
-          && given.getScheme().equalsIgnoreCase(base.getScheme())
-          && given.getHost().equalsIgnoreCase(base.getHost())
-          && port(given) == port(base);
-    } catch (IllegalArgumentException e) {
-      return false;
-    }
-  }
-
-  private static int port(URI uri) {
-    if (uri.getPort() != -1) {
-      return uri.getPort();
-    }
-    return "https".equals(uri.getScheme().toLowerCase(Locale.ROOT)) ? 443 : 80;
   }
 }

@@ -1,0 +1,117 @@
+package org.concord.security;
+
+import io.quarkus.elytron.security.common.BcryptUtil;
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.identity.AuthenticationRequestContext;
+import io.quarkus.security.identity.IdentityProvider;
+import io.quarkus.security.identity.SecurityIdentity;
+import io.quarkus.security.identity.request.UsernamePasswordAuthenticationRequest;
+import io.quarkus.security.runtime.QuarkusPrincipal;
+import io.quarkus.security.runtime.QuarkusSecurityIdentity;
+import io.quarkus.vertx.http.runtime.security.HttpSecurityUtils;
+import io.smallrye.mutiny.Uni;
+import io.vertx.ext.web.RoutingContext;
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.Optional;
+import org.concord.security.AccountService.Credentials;
+import org.concord.web.FailureThrottle;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Checks an HTTP Basic sign-in against the study-team accounts.
+ *
+ * <ul>
+ *   <li>The email is compared without regard to case.
+ *   <li>An unknown email takes as long as a wrong password: its password is checked against a
+ *       bcrypt hash of the same cost, so the answer's timing does not say which emails have an
+ *       account.
+ *   <li>A verified login is remembered briefly ({@link VerifiedCredentials}), so that a script
+ *       calling the API does not cost a bcrypt check per request.
+ *   <li>Repeated failures lock the email ({@link LoginLockout}) and slow the address ({@link
+ *       FailureThrottle}).
+ * </ul>
+ */
+@ApplicationScoped
+public class AccountIdentityProvider
+    implements IdentityProvider<UsernamePasswordAuthenticationRequest> {
+
+  @Inject AccountService accounts;
+  @Inject LoginLockout lockout;
+  @Inject FailureThrottle throttle;
+
+  @ConfigProperty(name = "concord.bcrypt-cost", defaultValue = "12")
+  int bcryptCost;
+
+  @ConfigProperty(name = "concord.login-cache.lifetime", defaultValue = "PT60S")
+  Duration cacheLifetime;
+
+  @ConfigProperty(name = "concord.login-cache.max-entries", defaultValue = "10000")
+  int cacheMaxEntries;
+
+  private VerifiedCredentials verified;
+
+  /** A hash no password matches in practice, checked when the email has no account. */
+  private String unknownAccountHash;
+
+  @PostConstruct
+  void init() {
+    verified = new VerifiedCredentials(cacheLifetime, cacheMaxEntries);
+    byte[] random = new byte[24];
+    new SecureRandom().nextBytes(random);
+    unknownAccountHash =
+        BcryptUtil.bcryptHash(Base64.getEncoder().encodeToString(random), bcryptCost);
+  }
+
+  @Override
+  public Class<UsernamePasswordAuthenticationRequest> getRequestType() {
+    return UsernamePasswordAuthenticationRequest.class;
+  }
+
+  @Override
+  public Uni<SecurityIdentity> authenticate(
+      UsernamePasswordAuthenticationRequest request, AuthenticationRequestContext context) {
+    RoutingContext http = HttpSecurityUtils.getRoutingContextAttribute(request);
+    String client = http == null ? "unknown" : FailureThrottle.client(http.request());
+    String email = AccountService.normaliseEmail(request.getUsername());
+    String password = new String(request.getPassword().getPassword());
+    return context.runBlocking(() -> signIn(email, password, client));
+  }
+
+  private SecurityIdentity signIn(String email, String password, String client) {
+    try {
+      lockout.check(email);
+    } catch (LoginLockout.Locked locked) {
+      throttle.failed(client);
+      throw locked;
+    }
+    Optional<Credentials> account = accounts.credentials(email);
+    if (account.isEmpty()) {
+      // the same work as a wrong password, so that the timing does not tell the email is unknown
+      BcryptUtil.matches(password, unknownAccountHash);
+      throw failed(email, client);
+    }
+    Credentials found = account.get();
+    if (!verified.contains(email, password, found.passwordHash())) {
+      if (!BcryptUtil.matches(password, found.passwordHash())) {
+        throw failed(email, client);
+      }
+      verified.add(email, password, found.passwordHash());
+    }
+    lockout.succeeded(email);
+    return QuarkusSecurityIdentity.builder()
+        .setPrincipal(new QuarkusPrincipal(found.email()))
+        .addRole(found.role())
+        .build();
+  }
+
+  private AuthenticationFailedException failed(String email, String client) {
+    lockout.failed(email);
+    throttle.failed(client);
+    return new AuthenticationFailedException();
+  }
+}
