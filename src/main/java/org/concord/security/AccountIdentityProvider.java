@@ -18,6 +18,7 @@ import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
 import org.concord.security.AccountService.Credentials;
 import org.concord.web.FailureThrottle;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -54,6 +55,9 @@ public class AccountIdentityProvider
   int cacheMaxEntries;
 
   private VerifiedCredentials verified;
+
+  /** bcrypt verifications done so far: the work that a sign-in costs, whatever its outcome. */
+  private final AtomicLong passwordChecks = new AtomicLong();
 
   /** A hash no password matches in practice, checked when the email has no account. */
   private String unknownAccountHash;
@@ -92,12 +96,12 @@ public class AccountIdentityProvider
     Optional<Credentials> account = accounts.credentials(email);
     if (account.isEmpty()) {
       // the same work as a wrong password, so that the timing does not tell the email is unknown
-      BcryptUtil.matches(password, unknownAccountHash);
+      matches(password, unknownAccountHash);
       throw failed(email, client);
     }
     Credentials found = account.get();
     if (!verified.contains(email, password, found.passwordHash())) {
-      if (!BcryptUtil.matches(password, found.passwordHash())) {
+      if (!matches(password, found.passwordHash())) {
         throw failed(email, client);
       }
       verified.add(email, password, found.passwordHash());
@@ -107,6 +111,15 @@ public class AccountIdentityProvider
         .setPrincipal(new QuarkusPrincipal(found.email()))
         .addRole(found.role())
         .build();
+  }
+
+  private boolean matches(String password, String hash) {
+    passwordChecks.incrementAndGet();
+    return BcryptUtil.matches(password, hash);
+  }
+
+  long passwordChecks() {
+    return passwordChecks.get();
   }
 
   private AuthenticationFailedException failed(String email, String client) {
