@@ -165,6 +165,9 @@ class ConcurrentAnswersTest {
       long acknowledged = statuses.stream().filter(s -> s == 200).count();
       long refused = statuses.stream().filter(s -> s == 409).count();
 
+      System.out.printf(
+          "Save racing close %d: %d saves acknowledged and counted, %d refused and kept%n",
+          attempt, acknowledged, refused);
       List<Long> counts = counts(round, item);
       assertThat("every acknowledged 9 is in the results", counts.get(8), equalTo(acknowledged));
       assertThat("every refused save left the 1", counts.get(0), equalTo(refused));
@@ -208,6 +211,9 @@ class ConcurrentAnswersTest {
       assertThat(status, anyOf(equalTo(200), equalTo(409)));
       acknowledged += status == 200 ? 1 : 0;
     }
+    System.out.printf(
+        "Submit racing close: %d submits acknowledged and counted, %d refused and kept%n",
+        acknowledged, PANEL - acknowledged);
     assertThat(counts(round, item).get(6), equalTo(acknowledged));
     List<?> late =
         asCoordinator().get("/api/rounds/" + round + "/late-saves").jsonPath().getList("$");
@@ -347,6 +353,8 @@ class ConcurrentAnswersTest {
                   .getString("response.submittedAt"));
       assertThat(Instant.parse((String) reminder.get("createdAt")), lessThan(submitted));
     }
+    System.out.printf(
+        "Reminder racing 30 submits: %d reminded before they submitted%n", reminders.size());
     assertThat(
         reminders.stream().map(r -> r.get("recipient")).distinct().count(),
         equalTo((long) reminders.size()));

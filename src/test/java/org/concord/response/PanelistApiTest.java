@@ -219,6 +219,11 @@ class PanelistApiTest {
         .then()
         .body("state", equalTo("CLOSED"))
         .body("response.answered", equalTo(1));
-    asCoordinator().get("/api/rounds/" + round + "/late-saves").then().body("", hasSize(1));
+    // both kept for the team: the late save and the late submission
+    asCoordinator()
+        .get("/api/rounds/" + round + "/late-saves")
+        .then()
+        .body("", hasSize(2))
+        .body("[1].payload", equalTo("{\"submit\":true}"));
   }
 }
