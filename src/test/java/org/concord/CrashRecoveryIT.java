@@ -80,95 +80,101 @@ class CrashRecoveryIT {
     Path data = Files.createTempDirectory("concord-crash");
     Application app = new Application(data, freePort());
     Random random = new Random();
-    app.start();
-
-    List<String> tokens = setUpOpenRound(app.port);
-    JsonNode round = get(app.port, tokens.get(0));
-    List<Long> itemIds =
-        round.path("sections").findValues("items").stream()
-            .flatMap(list -> stream(list).map(i -> i.path("itemId").asLong()))
-            .toList();
-    assertThat(itemIds.size(), equalTo(STATEMENTS));
-    Scale scale =
-        new Scale(round.path("scale").path("min").asInt(), round.path("scale").path("max").asInt());
-
     AtomicBoolean stop = new AtomicBoolean();
-    Counters counters = new Counters();
-    List<VirtualPanelist> panelists = new ArrayList<>();
-    List<Thread> threads = new ArrayList<>();
-    for (int i = 0; i < PANELISTS; i++) {
-      VirtualPanelist panelist =
-          new VirtualPanelist(
-              i + 1, tokens.get(i), app.port, itemIds, scale, stop, counters, random.nextLong());
-      panelists.add(panelist);
-      Thread thread = new Thread(panelist, "panelist-" + (i + 1));
-      threads.add(thread);
-      thread.start();
-    }
+    try {
+      app.start();
+      List<String> tokens = setUpOpenRound(app.port);
+      JsonNode round = get(app.port, tokens.get(0));
+      List<Long> itemIds =
+          round.path("sections").findValues("items").stream()
+              .flatMap(list -> stream(list).map(i -> i.path("itemId").asLong()))
+              .toList();
+      assertThat(itemIds.size(), equalTo(STATEMENTS));
+      Scale scale =
+          new Scale(
+              round.path("scale").path("min").asInt(), round.path("scale").path("max").asInt());
 
-    Instant deadline = begun.plus(BUDGET);
-    int kills = 0;
-    while (kills < KILLS) {
-      // Each kill comes amid traffic: once the (restarted) application has answered a panelist,
-      // at a random moment in the next 1.5 s.
-      int acknowledgedBefore = counters.acknowledged.get();
-      while (counters.acknowledged.get() == acknowledgedBefore
-          && Instant.now().isBefore(deadline)) {
-        Thread.sleep(10);
+      Counters counters = new Counters();
+      List<VirtualPanelist> panelists = new ArrayList<>();
+      List<Thread> threads = new ArrayList<>();
+      for (int i = 0; i < PANELISTS; i++) {
+        VirtualPanelist panelist =
+            new VirtualPanelist(
+                i + 1, tokens.get(i), app.port, itemIds, scale, stop, counters, random.nextLong());
+        panelists.add(panelist);
+        Thread thread = new Thread(panelist, "panelist-" + (i + 1));
+        thread.setDaemon(true);
+        threads.add(thread);
+        thread.start();
       }
-      Thread.sleep(random.nextInt(1500));
-      app.kill();
-      kills++;
-      if (kills == KILLS) {
-        // Every acknowledgement was given by a process that was then killed: what is read back
-        // below comes from the file alone.
-        stop.set(true);
-        for (Thread thread : threads) {
-          thread.join(Duration.ofSeconds(60).toMillis());
+
+      Instant deadline = begun.plus(BUDGET);
+      int kills = 0;
+      while (kills < KILLS) {
+        // Each kill comes amid traffic: once the (restarted) application has answered a panelist,
+        // at a random moment in the next 1.5 s.
+        int acknowledgedBefore = counters.acknowledged.get();
+        while (counters.acknowledged.get() == acknowledgedBefore
+            && Instant.now().isBefore(deadline)) {
+          Thread.sleep(10);
+        }
+        Thread.sleep(random.nextInt(1500));
+        app.kill();
+        kills++;
+        if (kills == KILLS) {
+          // Every acknowledgement was given by a process that was then killed: what is read back
+          // below comes from the file alone.
+          stop.set(true);
+          for (Thread thread : threads) {
+            thread.join(Duration.ofSeconds(60).toMillis());
+          }
+        }
+        if (Instant.now().isAfter(deadline)) {
+          throw new AssertionError(
+              "Only " + kills + " kills in " + BUDGET + "; the machine is too slow for this test.");
+        }
+        app.start();
+      }
+
+      List<String> findings = new ArrayList<>(counters.unexpected);
+      int storedUnanswered = 0;
+      for (VirtualPanelist panelist : panelists) {
+        JsonNode response = get(app.port, panelist.token).path("response");
+        Stored stored = Stored.of(response);
+        findings.addAll(panelist.check(stored));
+        if (panelist.storedAnUnansweredSave(stored)) {
+          storedUnanswered++;
         }
       }
-      if (Instant.now().isAfter(deadline)) {
-        throw new AssertionError(
-            "Only " + kills + " kills in " + BUDGET + "; the machine is too slow for this test.");
-      }
-      app.start();
-    }
 
-    List<String> findings = new ArrayList<>(counters.unexpected);
-    int storedUnanswered = 0;
-    for (VirtualPanelist panelist : panelists) {
-      JsonNode response = get(app.port, panelist.token).path("response");
-      Stored stored = Stored.of(response);
-      findings.addAll(panelist.check(stored));
-      if (panelist.storedAnUnansweredSave(stored)) {
-        storedUnanswered++;
-      }
+      System.out.printf(
+          "Crash test: %d panelists, %d kills with SIGKILL in %d s. %d requests sent: %d"
+              + " acknowledged (%d saves, %d submits), %d unanswered at a kill %s;"
+              + " %d connections refused while it restarted. %d saves were stored though the kill"
+              + " swallowed their answer. %d findings.%n",
+          PANELISTS,
+          kills,
+          Duration.between(begun, Instant.now()).toSeconds(),
+          counters.sent.get() - counters.refused.get(),
+          counters.acknowledged.get(),
+          counters.acknowledgedSaves.get(),
+          counters.acknowledgedSubmits.get(),
+          counters.unanswered.get(),
+          counters.failures,
+          counters.refused.get(),
+          storedUnanswered,
+          findings.size());
+      assertThat(findings.toString(), findings, empty());
+      assertThat(
+          "requests were in flight when the process was killed",
+          counters.unanswered.get(),
+          greaterThan(0));
+      assertThat("submits were acknowledged", counters.acknowledgedSubmits.get(), greaterThan(0));
+    } finally {
+      stop.set(true);
+      app.stop();
     }
-    app.stop();
-
-    System.out.printf(
-        "Crash test: %d panelists, %d kills with SIGKILL in %d s. %d requests reached the"
-            + " application: %d acknowledged (%d saves, %d submits), %d unanswered at a kill %s;"
-            + " %d connections refused while it restarted. %d saves were stored though the kill"
-            + " swallowed their answer. %d findings.%n",
-        PANELISTS,
-        kills,
-        Duration.between(begun, Instant.now()).toSeconds(),
-        counters.sent.get() - counters.refused.get(),
-        counters.acknowledged.get(),
-        counters.acknowledgedSaves.get(),
-        counters.acknowledgedSubmits.get(),
-        counters.unanswered.get(),
-        counters.failures,
-        counters.refused.get(),
-        storedUnanswered,
-        findings.size());
-    assertThat(findings.toString(), findings, empty());
-    assertThat(
-        "requests were in flight when the process was killed",
-        counters.unanswered.get(),
-        greaterThan(0));
-    assertThat("submits were acknowledged", counters.acknowledgedSubmits.get(), greaterThan(0));
+    // Kept when the test fails: the application's logs and database are the evidence.
     deleteRecursively(data);
   }
 
@@ -578,6 +584,9 @@ class CrashRecoveryIT {
     }
 
     void stop() throws InterruptedException {
+      if (process == null) {
+        return;
+      }
       process.destroy();
       if (!process.waitFor(30, TimeUnit.SECONDS)) {
         process.destroyForcibly();
