@@ -112,13 +112,13 @@ class CrashRecoveryIT {
       int kills = 0;
       while (kills < KILLS) {
         // Each kill comes amid traffic: once the (restarted) application has answered a panelist,
-        // at a random moment in the next 1.5 s.
+        // at a random moment in the next second.
         int acknowledgedBefore = counters.acknowledged.get();
         while (counters.acknowledged.get() == acknowledgedBefore
             && Instant.now().isBefore(deadline)) {
           Thread.sleep(10);
         }
-        Thread.sleep(random.nextInt(1500));
+        Thread.sleep(random.nextInt(1000));
         app.kill();
         kills++;
         if (kills == KILLS) {
