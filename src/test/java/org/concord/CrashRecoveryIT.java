@@ -149,7 +149,8 @@ class CrashRecoveryIT {
 
       System.out.printf(
           "Crash test: %d panelists, %d kills with SIGKILL in %d s. %d requests sent: %d"
-              + " acknowledged (%d saves, %d submits), %d unanswered at a kill %s;"
+              + " acknowledged (%d saves, %d submits), %d submits answered \"submitted already\""
+              + " after a kill swallowed the first answer, %d unanswered at a kill %s;"
               + " %d connections refused while it restarted. %d saves were stored though the kill"
               + " swallowed their answer. %d findings.%n",
           PANELISTS,
@@ -159,6 +160,7 @@ class CrashRecoveryIT {
           counters.acknowledged.get(),
           counters.acknowledgedSaves.get(),
           counters.acknowledgedSubmits.get(),
+          counters.submittedAlready.get(),
           counters.unanswered.get(),
           counters.failures,
           counters.refused.get(),
@@ -311,6 +313,7 @@ class CrashRecoveryIT {
     final AtomicInteger acknowledged = new AtomicInteger();
     final AtomicInteger acknowledgedSaves = new AtomicInteger();
     final AtomicInteger acknowledgedSubmits = new AtomicInteger();
+    final AtomicInteger submittedAlready = new AtomicInteger();
     final AtomicInteger refused = new AtomicInteger();
     final AtomicInteger unanswered = new AtomicInteger();
     final ConcurrentLinkedQueue<String> unexpected = new ConcurrentLinkedQueue<>();
@@ -443,6 +446,7 @@ class CrashRecoveryIT {
       } else if (status == 409 && submitUnanswered) {
         // "Submitted already": the submit whose answer the kill swallowed was committed.
         submitAcknowledged = true;
+        counters.submittedAlready.incrementAndGet();
       }
     }
 
