@@ -129,7 +129,7 @@ class CrashRecoveryIT {
             thread.join(Duration.ofSeconds(60).toMillis());
           }
         }
-        if (Instant.now().isAfter(deadline)) {
+        if (kills < KILLS && Instant.now().isAfter(deadline)) {
           throw new AssertionError(
               "Only " + kills + " kills in " + BUDGET + "; the machine is too slow for this test.");
         }
