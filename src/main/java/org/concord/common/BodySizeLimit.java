@@ -4,6 +4,7 @@ import io.quarkus.runtime.annotations.StaticInitSafe;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.HttpServerResponse;
 import io.vertx.core.json.Json;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -34,7 +35,9 @@ public class BodySizeLimit {
               String length = request.getHeader(HttpHeaders.CONTENT_LENGTH);
               if (length != null) {
                 if (isOver(length)) {
-                  refuse(context);
+                  // Vert.x reads and drops the declared rest, so a client still sending gets
+                  // the answer rather than a broken connection.
+                  refuse(context).end(Json.encode(tooLarge()));
                 } else {
                   context.next();
                 }
@@ -63,7 +66,10 @@ public class BodySizeLimit {
           }
           if ((long) body.length() + chunk.length() > maxBodyBytes) {
             refused[0] = true;
-            refuse(context);
+            // A chunked body may never end: close rather than read on.
+            refuse(context)
+                .end(Json.encode(tooLarge()))
+                .onComplete(done -> context.request().connection().close());
           } else {
             body.appendBuffer(chunk);
           }
@@ -78,23 +84,20 @@ public class BodySizeLimit {
     request.resume();
   }
 
-  /** Answers 413 and closes the connection, so that the rest of the upload is never read. */
-  private void refuse(RoutingContext context) {
-    Problem problem =
-        Problem.of(
-            "body-too-large",
-            "Body too large",
-            413,
-            "The body is larger than "
-                + maxBodyBytes
-                + " bytes. Split the file or send less at once.");
-    context
+  private HttpServerResponse refuse(RoutingContext context) {
+    return context
         .response()
         .setStatusCode(413)
         .putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)
-        .putHeader(HttpHeaders.CONNECTION, "close")
-        .end(Json.encode(problem))
-        .onComplete(done -> context.request().connection().close());
+        .putHeader(HttpHeaders.CONNECTION, "close");
+  }
+
+  private Problem tooLarge() {
+    return Problem.of(
+        "body-too-large",
+        "Body too large",
+        413,
+        "The body is larger than " + maxBodyBytes + " bytes. Split the file or send less at once.");
   }
 
   private boolean isOver(String length) {

@@ -66,14 +66,13 @@ public class RequestHeadLimit {
     return total;
   }
 
-  /** Answers and closes: a client that sent this much may still be sending. */
+  /** Answers and ends the connection once any body has been read and dropped. */
   private static void refuse(RoutingContext context, Problem problem) {
     context
         .response()
         .setStatusCode(problem.status())
         .putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)
         .putHeader(HttpHeaders.CONNECTION, "close")
-        .end(Json.encode(problem))
-        .onComplete(done -> context.request().connection().close());
+        .end(Json.encode(problem));
   }
 }
