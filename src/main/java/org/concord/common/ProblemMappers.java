@@ -24,6 +24,7 @@ import jakarta.ws.rs.core.Response;
 import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Collectors;
+import org.hibernate.JDBCException;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
@@ -31,6 +32,9 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 public class ProblemMappers {
 
   private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+
+  /** How long a busy answer asks the client to wait: a lock or a connection frees in seconds. */
+  public static final String RETRY_AFTER_SECONDS = "2";
 
   static Response respond(Problem problem) {
     return Response.status(problem.status()).type(Problem.MEDIA_TYPE).entity(problem).build();
@@ -222,22 +226,29 @@ public class ProblemMappers {
   }
 
   /**
-   * A row lock not granted in time (a round closing while saves queue for it, or a deadlock the
-   * database broke): nothing of the request was stored, and trying again shortly is safe.
+   * A lock or a database connection not granted in time ({@link Busy}): nothing of the request was
+   * stored, and trying again shortly is safe. Any other JDBC failure is unexpected.
    */
-  @ServerExceptionMapper({PessimisticLockException.class, LockTimeoutException.class})
+  @ServerExceptionMapper({
+    PessimisticLockException.class,
+    LockTimeoutException.class,
+    JDBCException.class
+  })
   public Response busy(PersistenceException e) {
-    LOG.warnf("Lock not granted: %s", e.getMessage());
+    if (!Busy.is(e)) {
+      return internalError(e);
+    }
+    LOG.warnf("Busy, asked to retry: %s", e.getMessage());
     return Response.status(503)
         .type(Problem.MEDIA_TYPE)
-        .header(HttpHeaders.RETRY_AFTER, "2")
+        .header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS)
         .entity(
             Problem.of(
                 "busy",
                 "Busy",
                 503,
-                "Concord is busy with this at the moment (a round may be closing). Nothing of this"
-                    + " request was stored; try again in a few seconds."))
+                "Concord is busy with this at the moment (many answers at once, or a round"
+                    + " closing). Nothing of this request was stored; try again in a few seconds."))
         .build();
   }
 
@@ -287,6 +298,11 @@ public class ProblemMappers {
 
   @ServerExceptionMapper(priority = 10_000)
   public Response unexpected(Exception e) {
+    return internalError(e);
+  }
+
+  /** The one answer to a failure nobody foresaw, for the features that map their own failures. */
+  public static Response internalError(Exception e) {
     LOG.error("Unexpected failure", e);
     return respond(
         Problem.of(

@@ -16,6 +16,7 @@ import io.restassured.path.json.JsonPath;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.net.Socket;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
@@ -28,6 +29,7 @@ import java.util.logging.LogRecord;
 import java.util.logging.Logger;
 import org.concord.Api;
 import org.concord.TestStudies;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -40,6 +42,9 @@ class HostileInputTest {
 
   @TestHTTPResource("/")
   URL root;
+
+  @ConfigProperty(name = "concord.max-body-bytes")
+  long maxBodyBytes;
 
   // ---- forms on the panelist's pages ----
 
@@ -286,6 +291,94 @@ class HostileInputTest {
     assertProblem(answer, answer.status);
   }
 
+  @Test
+  void anAddressOverTheLimitIsA414Problem() throws IOException {
+    Raw answer =
+        send(
+            "GET /api/studies?q="
+                + "a".repeat(RequestHeadLimit.MAX_TARGET_CHARS)
+                + " HTTP/1.1\r\nHost: localhost\r\n"
+                + auth()
+                + "Connection: close\r\n\r\n");
+    assertProblem(answer, 414);
+    assertThat(answer.body, containsString("query string"));
+  }
+
+  @Test
+  void headersOverTheLimitAreA431Problem() throws IOException {
+    Raw answer =
+        send(
+            "GET /api/studies HTTP/1.1\r\nHost: localhost\r\n"
+                + auth()
+                + "Cookie: c="
+                + "a".repeat(RequestHeadLimit.MAX_HEADER_CHARS)
+                + "\r\nConnection: close\r\n\r\n");
+    assertProblem(answer, 431);
+  }
+
+  /**
+   * Netty refuses these before any of Concord runs, with an empty 400; what matters is that the
+   * connection closes, so that no body of unknown length is read as the next request.
+   */
+  @Test
+  void aMalformedContentLengthIsRefusedAndTheConnectionClosed() throws IOException {
+    for (String length : List.of("abc", "-1", "5\r\nContent-Length: 6")) {
+      Raw answer = post("/api/studies", "Content-Type: application/json\r\n", length, "{}");
+      assertThat(length, answer.status, equalTo(400));
+      assertThat(length, answer.header("connection"), equalTo("close"));
+    }
+  }
+
+  @Test
+  void aChunkedBodyOverTheLimitIsRefusedWithoutReadingTheRest() throws IOException {
+    try (Socket socket = new Socket(root.getHost(), root.getPort())) {
+      socket.setSoTimeout(20_000);
+      OutputStream out = socket.getOutputStream();
+      out.write(
+          ("POST /api/studies HTTP/1.1\r\nHost: localhost\r\n"
+                  + auth()
+                  + "Content-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n")
+              .getBytes(StandardCharsets.US_ASCII));
+      // Just over the limit, and no last chunk: a server waiting for the end would never answer.
+      byte[] chunk = new byte[64 * 1024];
+      java.util.Arrays.fill(chunk, (byte) ' ');
+      try {
+        for (long sent = 0; sent <= maxBodyBytes; sent += chunk.length) {
+          out.write(
+              (Integer.toHexString(chunk.length) + "\r\n").getBytes(StandardCharsets.US_ASCII));
+          out.write(chunk);
+          out.write("\r\n".getBytes(StandardCharsets.US_ASCII));
+        }
+        out.flush();
+      } catch (java.net.SocketException closed) {
+        // The server may answer and close before the last chunks are written.
+      }
+      Raw answer = Raw.parse(readAll(socket.getInputStream()));
+      assertProblem(answer, 413);
+      assertThat(answer.body, containsString(String.valueOf(maxBodyBytes)));
+    }
+  }
+
+  @Test
+  void aChunkedBodyWithinTheLimitIsRead() throws IOException {
+    String body = "{\"title\": \"Chunked\"}";
+    Raw answer =
+        send(
+            "POST /api/studies HTTP/1.1\r\nHost: localhost\r\n"
+                + auth()
+                + "Content-Type: application/json\r\nTransfer-Encoding: chunked\r\n"
+                + "Connection: close\r\n\r\n"
+                + "5\r\n"
+                + body.substring(0, 5)
+                + "\r\n"
+                + Integer.toHexString(body.length() - 5)
+                + "\r\n"
+                + body.substring(5)
+                + "\r\n0\r\n\r\n");
+    assertThat(answer.raw, answer.status, equalTo(201));
+    assertThat(new JsonPath(answer.body).getString("title"), equalTo("Chunked"));
+  }
+
   // ---- helpers ----
 
   private static void assertProblem(Raw answer, int status) {
@@ -304,6 +397,10 @@ class HostileInputTest {
   }
 
   private Raw post(String path, String headers, String body) throws IOException {
+    return post(path, headers, String.valueOf(body.getBytes(StandardCharsets.UTF_8).length), body);
+  }
+
+  private Raw post(String path, String headers, String length, String body) throws IOException {
     return send(
         "POST "
             + path
@@ -311,7 +408,7 @@ class HostileInputTest {
             + auth()
             + headers
             + "Content-Length: "
-            + body.getBytes(StandardCharsets.UTF_8).length
+            + length
             + "\r\nConnection: close\r\n\r\n"
             + body);
   }

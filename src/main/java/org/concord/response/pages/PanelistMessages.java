@@ -249,6 +249,14 @@ public interface PanelistMessages {
           + " and try once more.")
   String malformedFormBody();
 
+  @Message("Too many answers at once")
+  String busyHeading();
+
+  @Message(
+      "The study is very busy just now, and your last step was not saved. Please wait a few"
+          + " seconds, then go back and send it again.")
+  String busyBody();
+
   @Message("Leave the study")
   String withdrawHeading();
 

@@ -7,6 +7,9 @@ import io.quarkus.qute.i18n.MessageBundles;
 import jakarta.annotation.security.PermitAll;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
+import jakarta.persistence.LockTimeoutException;
+import jakarta.persistence.PersistenceException;
+import jakarta.persistence.PessimisticLockException;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -24,8 +27,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
+import org.concord.common.Busy;
 import org.concord.common.ConcordException;
 import org.concord.common.MalformedInput;
+import org.concord.common.ProblemMappers;
 import org.concord.panel.TokenService;
 import org.concord.response.PanelistService;
 import org.concord.response.PanelistViews.RoundPage;
@@ -42,6 +47,7 @@ import org.concord.response.pages.PageViews.ThanksPage;
 import org.concord.response.pages.PageViews.WelcomePage;
 import org.concord.response.pages.PageViews.WithdrawPage;
 import org.concord.round.RoundState;
+import org.hibernate.JDBCException;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 /**
@@ -285,6 +291,34 @@ public class PanelistPages {
                 msg.malformedFormHeading(),
                 msg.malformedFormBody(),
                 false)));
+  }
+
+  /**
+   * A lock or a database connection not granted in time: a page that asks to try again, in the
+   * panelist's language, instead of the API's problem.
+   */
+  @ServerExceptionMapper({
+    PessimisticLockException.class,
+    LockTimeoutException.class,
+    JDBCException.class
+  })
+  public Response busy(PersistenceException e) {
+    if (!Busy.is(e)) {
+      return ProblemMappers.internalError(e);
+    }
+    PanelistMessages msg = msg();
+    Response page =
+        page(
+            503,
+            Templates.notice(
+                new NoticePage(
+                    new Chrome(lang(), null, langQuery(), null, null),
+                    msg.busyHeading(),
+                    msg.busyBody(),
+                    false)));
+    return Response.fromResponse(page)
+        .header(HttpHeaders.RETRY_AFTER, ProblemMappers.RETRY_AFTER_SECONDS)
+        .build();
   }
 
   // ---- shared steps ----
