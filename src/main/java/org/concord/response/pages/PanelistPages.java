@@ -270,27 +270,14 @@ public class PanelistPages {
     }
     service.withdraw(token);
     PanelistMessages msg = msg();
-    return ok(
-        Templates.notice(
-            new NoticePage(
-                new Chrome(lang(), null, langQuery(), null, null),
-                msg.goodbyeHeading(),
-                msg.goodbyeBody(),
-                false)));
+    return notice(200, lang(), langQuery(), msg.goodbyeHeading(), msg.goodbyeBody());
   }
 
   /** A forged or broken form body: a page that says so, nothing in the log. */
   @ServerExceptionMapper
   public Response malformedForm(MalformedInput e) {
     PanelistMessages msg = msg();
-    return page(
-        400,
-        Templates.notice(
-            new NoticePage(
-                new Chrome(lang(), null, langQuery(), null, null),
-                msg.malformedFormHeading(),
-                msg.malformedFormBody(),
-                false)));
+    return notice(400, lang(), langQuery(), msg.malformedFormHeading(), msg.malformedFormBody());
   }
 
   /**
@@ -307,16 +294,8 @@ public class PanelistPages {
       return ProblemMappers.internalError(e);
     }
     PanelistMessages msg = msg();
-    Response page =
-        page(
-            503,
-            Templates.notice(
-                new NoticePage(
-                    new Chrome(lang(), null, langQuery(), null, null),
-                    msg.busyHeading(),
-                    msg.busyBody(),
-                    false)));
-    return Response.fromResponse(page)
+    return Response.fromResponse(
+            notice(503, lang(), langQuery(), msg.busyHeading(), msg.busyBody()))
         .header(HttpHeaders.RETRY_AFTER, ProblemMappers.RETRY_AFTER_SECONDS)
         .build();
   }
@@ -385,14 +364,7 @@ public class PanelistPages {
     String type = e.problem().type();
     PanelistMessages msg = msg();
     if (type.endsWith("/no-round")) {
-      return page(
-          404,
-          Templates.notice(
-              new NoticePage(
-                  new Chrome(lang(), null, langQuery(), null, null),
-                  msg.noRoundHeading(),
-                  msg.noRoundBody(),
-                  false)));
+      return notice(404, lang(), langQuery(), msg.noRoundHeading(), msg.noRoundBody());
     }
     if (e.problem().status() == 409) {
       try {
@@ -406,27 +378,22 @@ public class PanelistPages {
 
   /** The same page, byte for byte, for an unknown, revoked or withdrawn link. */
   private Response inactive(String lang) {
-    PanelistMessages msg = msg();
-    return page(
-        404,
-        Templates.notice(
-            new NoticePage(
-                new Chrome(lang, null, langQuery(), null, null),
-                msg.inactiveHeading(),
-                msg.inactiveBody(),
-                false)));
+    PanelistMessages msg = messages(lang);
+    return notice(404, lang, langQuery(), msg.inactiveHeading(), msg.inactiveBody());
   }
 
   static Response forbidden(String lang, String langQuery) {
     PanelistMessages msg = messages(lang);
+    return notice(403, lang, langQuery, msg.forbiddenHeading(), msg.forbiddenBody());
+  }
+
+  /** A page with a heading and a sentence, outside any round: no study name, no navigation. */
+  private static Response notice(
+      int status, String lang, String langQuery, String heading, String body) {
     return render(
-        403,
+        status,
         Templates.notice(
-            new NoticePage(
-                new Chrome(lang, null, langQuery, null, null),
-                msg.forbiddenHeading(),
-                msg.forbiddenBody(),
-                false)),
+            new NoticePage(new Chrome(lang, null, langQuery, null, null), heading, body, false)),
         lang);
   }
 
