@@ -4,13 +4,17 @@ import io.quarkus.mailer.Mail;
 import io.quarkus.mailer.Mailer;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
@@ -39,6 +43,7 @@ public class MailDispatcher {
   @Inject EntityManager em;
   @Inject Mailer mailer;
   @Inject MailRenderer renderer;
+  @Inject Instance<OutboxRelevance> relevance;
 
   @ConfigProperty(name = "concord.mail.batch-size", defaultValue = "50")
   int batchSize;
@@ -70,20 +75,27 @@ public class MailDispatcher {
     return sent;
   }
 
-  /** Claims and sends one batch; returns {claimed, sent}. */
+  /** Claims and sends one batch; returns {taken, done}, counting cancelled emails in both. */
   public int[] dispatchBatch() {
-    List<Long> batch = claim();
+    Claim batch = claim();
     int sent = 0;
-    for (Long id : batch) {
+    for (Long id : batch.ids()) {
       if (send(id)) {
         sent++;
       }
     }
-    return new int[] {batch.size(), sent};
+    return new int[] {batch.ids().size() + batch.cancelled(), sent + batch.cancelled()};
   }
 
+  /** The emails claimed for sending, and how many due ones were cancelled instead. */
+  record Claim(List<Long> ids, int cancelled) {}
+
+  /**
+   * Claims a batch of due emails. Those that no longer make sense ({@link OutboxRelevance}) are
+   * cancelled in the same transaction, with the reason as their last error.
+   */
   @Transactional
-  List<Long> claim() {
+  Claim claim() {
     Instant now = Instant.now();
     List<OutboxEmail> due =
         em.createQuery(
@@ -96,8 +108,20 @@ public class MailDispatcher {
             .setLockMode(LockModeType.PESSIMISTIC_WRITE)
             .setHint("jakarta.persistence.lock.timeout", -2)
             .getResultList();
-    due.forEach(e -> e.claimedUntil = now.plus(LEASE));
-    return due.stream().map(e -> e.id).toList();
+    Map<Long, String> obsolete = new HashMap<>();
+    relevance.forEach(r -> obsolete.putAll(r.obsolete(due)));
+    List<Long> claimed = new ArrayList<>();
+    for (OutboxEmail email : due) {
+      String reason = obsolete.get(email.id);
+      if (reason == null) {
+        email.claimedUntil = now.plus(LEASE);
+        claimed.add(email.id);
+      } else {
+        email.status = OutboxStatus.CANCELLED;
+        email.lastError = reason;
+      }
+    }
+    return new Claim(claimed, due.size() - claimed.size());
   }
 
   private boolean send(long id) {

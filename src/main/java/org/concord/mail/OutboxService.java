@@ -96,8 +96,8 @@ public class OutboxService {
     return new Page<>(items, page.page, page.size, total);
   }
 
-  /** How many of a study's emails are pending, sent and failed. */
-  public record Summary(long pending, long sent, long failed) {}
+  /** How many of a study's emails are pending, sent, failed and cancelled. */
+  public record Summary(long pending, long sent, long failed, long cancelled) {}
 
   public Summary summary(long studyId) {
     Map<OutboxStatus, Long> counts = new EnumMap<>(OutboxStatus.class);
@@ -113,6 +113,7 @@ public class OutboxService {
     return new Summary(
         counts.getOrDefault(OutboxStatus.PENDING, 0L),
         counts.getOrDefault(OutboxStatus.SENT, 0L),
-        counts.getOrDefault(OutboxStatus.FAILED, 0L));
+        counts.getOrDefault(OutboxStatus.FAILED, 0L),
+        counts.getOrDefault(OutboxStatus.CANCELLED, 0L));
   }
 }

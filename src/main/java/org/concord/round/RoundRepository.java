@@ -206,6 +206,23 @@ public class RoundRepository implements PanacheRepository<Round> {
         .getResultList();
   }
 
+  /**
+   * Of these reminder emails, those whose panelist has submitted or withdrawn since, or whose round
+   * is no longer open. One query for a whole batch of the outbox.
+   */
+  public List<Long> remindersNoLongerDue(List<Long> reminderIds) {
+    return em.createQuery(
+            "select e.id from OutboxEmail e join e.round r join e.panelist p where e.id in :ids"
+                + " and (p.status = :withdrawn or r.state <> :open or exists (select s from"
+                + " Response s where s.round = r and s.panelist = p and s.state = :submitted))",
+            Long.class)
+        .setParameter("ids", reminderIds)
+        .setParameter("withdrawn", PanelistStatus.WITHDRAWN)
+        .setParameter("open", RoundState.OPEN)
+        .setParameter("submitted", ResponseState.SUBMITTED)
+        .getResultList();
+  }
+
   public Optional<Invitation> invitation(long roundId, long panelistId) {
     return em.createQuery(
             "select i from Invitation i where i.round.id = :round and i.panelist.id = :panelist",

@@ -10,8 +10,10 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.lessThanOrEqualTo;
 
+import io.quarkus.mailer.MockMailbox;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -19,7 +21,9 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
+import org.concord.Links;
 import org.concord.TestStudies;
+import org.concord.mail.MailDispatcher;
 import org.junit.jupiter.api.Test;
 
 /** Reminders and scheduled work: one round's trouble stays with that round. */
@@ -27,6 +31,8 @@ import org.junit.jupiter.api.Test;
 class ScheduledWorkTest {
 
   @Inject RoundMonitor monitor;
+  @Inject MailDispatcher dispatcher;
+  @Inject MockMailbox mailbox;
   @Inject EntityManager em;
 
   private static List<Map<String, Object>> outbox(long study, String kind) {
@@ -99,6 +105,48 @@ class ScheduledWorkTest {
         .body("action", hasItem("scheduled-reminders-failed"))
         .body(
             "find { it.action == 'scheduled-reminders-failed' }.detail", containsString("Round 1"));
+  }
+
+  @Test
+  void aReminderWrittenBeforeThePanelistSubmittedIsCancelledNotSent() {
+    mailbox.clear();
+    long[] ids = TestStudies.withDraftRound("Reminder overtaken", 1, 2, null);
+    TestStudies.open(ids[1]);
+    dispatcher.dispatchDue();
+    String first = "p1-" + ids[0] + "@example.org";
+    String second = "p2-" + ids[0] + "@example.org";
+    String token = Links.tokenIn(mailbox.getMailsSentTo(first).get(0));
+    long item =
+        RestAssured.get("/p/" + token + "/api/round")
+            .jsonPath()
+            .getLong("sections[0].items[0].itemId");
+    RestAssured.given()
+        .contentType(ContentType.JSON)
+        .body(Map.of("consent", true, "ratings", List.of(Map.of("itemId", item, "value", 8))))
+        .put("/p/" + token + "/api/response")
+        .then()
+        .statusCode(200);
+    asCoordinator().post("/api/rounds/" + ids[1] + "/remind").then().body("queued", equalTo(2));
+    RestAssured.post("/p/" + token + "/api/response/submit").then().statusCode(200);
+    mailbox.clear();
+    dispatcher.dispatchDue();
+
+    assertThat(
+        mailbox.getMailsSentTo(first).stream().map(m -> m.getSubject()).toList(),
+        everyItem(org.hamcrest.Matchers.startsWith("Thank you")));
+    assertThat(mailbox.getMailsSentTo(second), hasSize(1));
+    Map<String, Object> cancelled =
+        outbox(ids[0], "REMINDER").stream()
+            .filter(e -> first.equals(e.get("recipient")))
+            .findFirst()
+            .orElseThrow();
+    assertThat(cancelled.get("status"), equalTo("CANCELLED"));
+    assertThat((String) cancelled.get("lastError"), containsString("submitted"));
+    asCoordinator()
+        .get("/api/studies/" + ids[0] + "/outbox/summary")
+        .then()
+        .body("cancelled", equalTo(1))
+        .body("pending", equalTo(0));
   }
 
   private void setReminderDays(long round, String days) {
