@@ -100,6 +100,20 @@ class ConcurrentAnswersTest {
     return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
   }
 
+  /** Every panelist submits as the barrier opens; the futures give the answers' statuses. */
+  private List<Future<Integer>> submitAllAt(CyclicBarrier start, List<String> tokens) {
+    List<Future<Integer>> submits = new ArrayList<>();
+    for (String token : tokens) {
+      submits.add(
+          pool.submit(
+              () -> {
+                start.await();
+                return send("POST", "/p/" + token + "/api/response/submit", null).statusCode();
+              }));
+    }
+    return submits;
+  }
+
   private static String saveBody(long item, int value, String comment) {
     return "{\"consent\": true, \"ratings\": [{\"itemId\": "
         + item
@@ -188,15 +202,7 @@ class ConcurrentAnswersTest {
           equalTo(200));
     }
     CyclicBarrier start = new CyclicBarrier(PANEL + 1);
-    List<Future<Integer>> submits = new ArrayList<>();
-    for (String token : tokens) {
-      submits.add(
-          pool.submit(
-              () -> {
-                start.await();
-                return send("POST", "/p/" + token + "/api/response/submit", null).statusCode();
-              }));
-    }
+    List<Future<Integer>> submits = submitAllAt(start, tokens);
     Future<Integer> close =
         pool.submit(
             () -> {
@@ -312,15 +318,7 @@ class ConcurrentAnswersTest {
       send("PUT", "/p/" + token + "/api/response", saveBody(item, 5, "x"));
     }
     CyclicBarrier start = new CyclicBarrier(tokens.size() + 1);
-    List<Future<Integer>> submits = new ArrayList<>();
-    for (String token : tokens) {
-      submits.add(
-          pool.submit(
-              () -> {
-                start.await();
-                return send("POST", "/p/" + token + "/api/response/submit", null).statusCode();
-              }));
-    }
+    List<Future<Integer>> submits = submitAllAt(start, tokens);
     Future<Integer> remind =
         pool.submit(
             () -> {
