@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.concord.common.Texts;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
@@ -160,9 +161,8 @@ public class MailDispatcher {
   @Transactional
   void failed(long id, SendFailure failure) {
     OutboxEmail email = em.find(OutboxEmail.class, id);
-    String error = failure.reason();
     email.attempts++;
-    email.lastError = error.length() > 2000 ? error.substring(0, 2000) : error;
+    email.lastError = Texts.fit(failure.reason(), 2000);
     email.claimedUntil = null;
     if (failure.permanent() || email.attempts >= maxAttempts) {
       email.status = OutboxStatus.FAILED;

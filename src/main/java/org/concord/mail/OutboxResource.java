@@ -71,11 +71,12 @@ public class OutboxResource {
   @GET
   @Path("/studies/{id}/outbox/summary")
   @Operation(
-      summary = "How many of a study's emails are pending, sent and failed",
+      summary = "How many of a study's emails are pending, sent, failed and cancelled",
       description =
           "A failed email was refused for good by the mail server (the recipient's mailbox does"
-              + " not exist, say) or failed on every attempt; the list filtered by status=FAILED"
-              + " shows each with the server's reply.")
+              + " not exist, say) or failed on every attempt; a cancelled one no longer made sense"
+              + " when its turn came (a reminder to someone who had submitted). The list filtered"
+              + " by status shows each with the server's reply or the reason.")
   public OutboxService.Summary summary(@PathParam("id") long studyId) {
     studies.require(studyId);
     return outbox.summary(studyId);

@@ -3,6 +3,7 @@ package org.concord.response;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import org.concord.common.Texts;
 import org.concord.panel.Panelist;
 import org.concord.round.Round;
 
@@ -19,7 +20,7 @@ public class LateSaves {
     LateSave save = new LateSave();
     save.round = round;
     save.panelist = panelist;
-    save.payload = payload.length() > MAX_PAYLOAD ? payload.substring(0, MAX_PAYLOAD) : payload;
+    save.payload = Texts.fit(payload, MAX_PAYLOAD);
     responses.persist(save);
   }
 }
