@@ -3,12 +3,21 @@ package org.concord;
 import static org.concord.Api.asCoordinator;
 
 import io.restassured.http.ContentType;
+import java.util.HashMap;
 import java.util.Map;
 
 /** Studies set up through the API, ready for a round. */
 public final class TestStudies {
 
   private TestStudies() {}
+
+  /**
+   * The tests' panels are a handful of people, so the guards a real study needs (a minimum n per
+   * statement, a minimum response per round) are off unless a test sets them; {@code
+   * ResultsGuardsTest} tests the guards themselves.
+   */
+  public static final Map<String, Object> SMALL_PANEL =
+      Map.of("minimumN", 0, "minimumResponsePercent", 0);
 
   /**
    * A study with one section of {@code statements} statements and {@code panelists} panelists
@@ -21,9 +30,7 @@ public final class TestStudies {
         asCoordinator()
             .contentType(ContentType.JSON)
             .body(
-                protocol == null
-                    ? Map.of("title", title)
-                    : Map.of("title", title, "protocol", protocol))
+                Map.of("title", title, "protocol", smallPanel(protocol)))
             .post("/api/studies")
             .then()
             .statusCode(201)
@@ -72,6 +79,14 @@ public final class TestStudies {
             .jsonPath()
             .getLong("id");
     return new long[] {study, round};
+  }
+
+  public static Map<String, Object> smallPanel(Map<String, Object> protocol) {
+    Map<String, Object> merged = new HashMap<>(SMALL_PANEL);
+    if (protocol != null) {
+      merged.putAll(protocol);
+    }
+    return merged;
   }
 
   public static void open(long round) {

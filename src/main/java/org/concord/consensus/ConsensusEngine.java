@@ -53,11 +53,13 @@ public final class ConsensusEngine {
 
   private Decision decide(ItemStatistics s, int minimumN) {
     if (s.n() == 0) {
-      return new Decision(Outcome.NO_CONSENSUS, "no ratings: no consensus");
+      return new Decision(
+          Outcome.NO_CONSENSUS, Decision.Basis.NO_RATINGS, "no ratings: no consensus");
     }
     if (s.n() < minimumN) {
       return new Decision(
           Outcome.NO_CONSENSUS,
+          Decision.Basis.TOO_FEW_RATINGS,
           "too few ratings (" + s.n() + ", the protocol needs " + minimumN + "): no consensus");
     }
     return rule.decide(s, scale);
@@ -91,6 +93,7 @@ public final class ConsensusEngine {
         decision =
             new Decision(
                 Outcome.NO_CONSENSUS,
+                Decision.Basis.NOT_EVERY_GROUP,
                 overallDecision.reason().replaceAll(": consensus (in|out)$", "")
                     + "; but not in every group ("
                     + String.join(", ", missing)

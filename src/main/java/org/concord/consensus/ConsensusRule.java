@@ -110,7 +110,10 @@ public sealed interface ConsensusRule {
     @Override
     public Decision decide(ItemStatistics s, Scale scale) {
       if (s.rated() == 0) {
-        return new Decision(Outcome.NO_CONSENSUS, "no ratings on the scale: no consensus");
+        return new Decision(
+            Outcome.NO_CONSENSUS,
+            Decision.Basis.NO_RATINGS,
+            "no ratings on the scale: no consensus");
       }
       String stats = "median " + num(s.median()) + ", IQR " + num(s.iqr());
       if (s.iqr() <= maxIqr + 1e-9) {
@@ -170,7 +173,10 @@ public sealed interface ConsensusRule {
         throw new IllegalArgumentException("The RAND/UCLA rule is defined on a 1–9 scale only.");
       }
       if (s.rated() == 0) {
-        return new Decision(Outcome.NO_CONSENSUS, "no ratings on the scale: no consensus");
+        return new Decision(
+            Outcome.NO_CONSENSUS,
+            Decision.Basis.NO_RATINGS,
+            "no ratings on the scale: no consensus");
       }
       String stats =
           "median " + num(s.median()) + ", IPR " + num(s.ipr()) + ", IPRAS " + num(s.ipras());

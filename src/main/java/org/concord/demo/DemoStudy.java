@@ -64,6 +64,7 @@ public class DemoStudy {
             null,
             null,
             null,
+            null,
             3,
             null,
             null,

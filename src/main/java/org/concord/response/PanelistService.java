@@ -35,13 +35,13 @@ import org.concord.response.PanelistViews.RoundPage;
 import org.concord.response.PanelistViews.SaveRequest;
 import org.concord.response.PanelistViews.ScaleView;
 import org.concord.response.PanelistViews.SectionView;
+import org.concord.round.ClosedRoundResults;
+import org.concord.round.ClosedRoundResults.ItemSummary;
 import org.concord.round.Invitation;
 import org.concord.round.Round;
 import org.concord.round.RoundItem;
-import org.concord.round.RoundItemResult;
 import org.concord.round.RoundRepository;
 import org.concord.round.RoundState;
-import org.concord.round.StatisticsView;
 import org.concord.study.Protocol;
 
 /** What a panelist does through their personal link; it reaches their own response only. */
@@ -53,6 +53,7 @@ public class PanelistService {
   @Inject TokenService tokens;
   @Inject ResponseRepository responses;
   @Inject RoundRepository rounds;
+  @Inject ClosedRoundResults results;
   @Inject OutboxService outbox;
   @Inject LateSaves lateSaves;
 
@@ -379,17 +380,15 @@ public class PanelistService {
         comments.computeIfAbsent(c.item.id, k -> new ArrayList<>()).add(c.text);
       }
     }
-    Map<Long, StatisticsView> overall = new HashMap<>();
+    Map<Long, ItemSummary> overall = new HashMap<>();
     Map<Long, List<GroupFeedback>> groups = new HashMap<>();
-    for (RoundItemResult r : rounds.results(previous.id)) {
-      StatisticsView s = StatisticsView.fromJson(r.statistics);
-      if (r.group == null) {
-        overall.put(r.item.id, s);
+    for (ItemSummary s : results.summaries(previous.id)) {
+      if (s.group() == null) {
+        overall.put(s.itemId(), s);
       } else if (protocol.showGroupBreakdown) {
         groups
-            .computeIfAbsent(r.item.id, k -> new ArrayList<>())
-            .add(
-                new GroupFeedback(r.group.name, s.rated(), s.counts(), s.median(), s.q1(), s.q3()));
+            .computeIfAbsent(s.itemId(), k -> new ArrayList<>())
+            .add(new GroupFeedback(s.group(), s.rated(), s.counts(), s.median(), s.q1(), s.q3()));
       }
     }
     overall.forEach(

@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import org.concord.common.BaseEntity;
+import org.concord.consensus.StoppingRule;
 import org.concord.study.Study;
 
 /** One round of rating: draft, then open to the invited panelists, then closed with results. */
@@ -56,9 +57,25 @@ public class Round extends BaseEntity {
   @Column(name = "override_reason", length = 2000)
   public String overrideReason;
 
-  /** What the stopping rule said when this round closed. */
+  /** What the stopping rule said when this round closed, in words. */
   @Column(name = "stop_reason", length = 2000)
   public String stopReason;
+
+  /** The stopping rule's verdict when this round closed, as a value. */
+  @Enumerated(EnumType.STRING)
+  @Column(name = "stop_verdict", length = 20)
+  public StoppingRule.Reason stopVerdict;
+
+  /** Panelists invited to this round and those who had submitted when it closed. */
+  @Column(name = "invited_at_close")
+  public Integer invitedAtClose;
+
+  @Column(name = "responses_at_close")
+  public Integer responsesAtClose;
+
+  /** Why the round closed below the protocol's minimum response. */
+  @Column(name = "below_minimum_reason", length = 2000)
+  public String belowMinimumReason;
 
   @Version public long version;
 

@@ -21,7 +21,6 @@ import org.concord.round.RoundViews.GroupProgress;
 import org.concord.round.RoundViews.LateSaveView;
 import org.concord.round.RoundViews.ProgressCounts;
 import org.concord.round.RoundViews.ProgressView;
-import org.concord.round.RoundViews.ResultsView;
 import org.concord.study.AuditLog;
 import org.concord.study.StudyRepository;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -39,7 +38,6 @@ public class RoundMonitor {
   public record ReminderSummary(int queued, int atCap) {}
 
   @Inject RoundRepository rounds;
-  @Inject RoundResults results;
   @Inject RoundService service;
   @Inject ResponseRepository responses;
   @Inject OutboxService outbox;
@@ -71,16 +69,8 @@ public class RoundMonitor {
   }
 
   private static ProgressCounts counts(long invited, long opened, long inProgress, long submitted) {
-    double rate = invited == 0 ? 0 : Math.round(1000.0 * submitted / invited) / 10.0;
+    double rate = invited == 0 ? 0 : 100.0 * submitted / invited;
     return new ProgressCounts(invited, opened, inProgress, submitted, rate);
-  }
-
-  public ResultsView results(long roundId) {
-    Round round = rounds.require(roundId);
-    if (round.state != RoundState.CLOSED) {
-      throw ConcordException.conflict("Round " + round.number + " has no results until it closes.");
-    }
-    return results.results(round);
   }
 
   public Page<CommentView> comments(long roundId, PageRequest page) {

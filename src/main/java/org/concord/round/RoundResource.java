@@ -9,12 +9,15 @@ import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
@@ -26,7 +29,6 @@ import org.concord.round.RoundViews.CommentView;
 import org.concord.round.RoundViews.ItemView;
 import org.concord.round.RoundViews.LateSaveView;
 import org.concord.round.RoundViews.ProgressView;
-import org.concord.round.RoundViews.ResultsView;
 import org.concord.round.RoundViews.RoundSettings;
 import org.concord.round.RoundViews.RoundView;
 import org.concord.security.Role;
@@ -115,9 +117,20 @@ public class RoundResource {
   @POST
   @Path("/rounds/{id}/close")
   @Consumes(MediaType.WILDCARD)
-  @Operation(summary = "Close an open round and compute every statement's result")
-  public RoundView close(@PathParam("id") long roundId) {
-    return service.close(roundId);
+  @Operation(
+      summary = "Close an open round and compute every statement's result",
+      description =
+          "Below the protocol's minimum response the round closes only with a reason, given as"
+              + " ?reason= or as {\"reason\": \"…\"} in a JSON body; it goes to the audit trail"
+              + " and the report.")
+  public RoundView close(
+      @PathParam("id") long roundId,
+      @QueryParam("reason") String reason,
+      @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
+      String body,
+      @Context SecurityContext who) {
+    return service.close(
+        roundId, CloseReason.of(reason, contentType, body), who.getUserPrincipal().getName());
   }
 
   @POST
@@ -167,16 +180,6 @@ public class RoundResource {
       summary = "Invited, opened, in progress and submitted, overall and per stakeholder group")
   public ProgressView progress(@PathParam("id") long roundId) {
     return monitor.progress(roundId);
-  }
-
-  @GET
-  @Path("/rounds/{id}/results")
-  @RolesAllowed({Role.COORDINATOR, Role.ANALYST})
-  @Operation(
-      summary =
-          "Each statement's result, overall and per group, with stability against the round before")
-  public ResultsView results(@PathParam("id") long roundId) {
-    return monitor.results(roundId);
   }
 
   @GET

@@ -14,6 +14,7 @@ import org.concord.common.ConcordException;
 import org.concord.common.Problem.FieldError;
 import org.concord.common.Texts;
 import org.concord.consensus.Outcome;
+import org.concord.consensus.StoppingRule;
 import org.concord.guidance.GuidanceRepository;
 import org.concord.guidance.GuidanceService;
 import org.concord.guidance.Section;
@@ -44,7 +45,7 @@ public class RoundService {
   @Inject StudyRepository studies;
   @Inject GuidanceRepository guidance;
   @Inject GuidanceService guidanceService;
-  @Inject RoundResults results;
+  @Inject ClosedRoundResults results;
   @Inject TokenService tokens;
   @Inject OutboxService outbox;
   @Inject AuditLog audit;
@@ -193,7 +194,7 @@ public class RoundService {
    * the round has closed.
    */
   @Transactional
-  public RoundView close(long roundId) {
+  public RoundView close(long roundId, String belowMinimumReason, String actor) {
     Round round = rounds.lockExclusive(roundId);
     if (round.state != RoundState.OPEN) {
       throw ConcordException.conflict(
@@ -203,7 +204,7 @@ public class RoundService {
               + round.state.name().toLowerCase()
               + ".");
     }
-    return closeLocked(round);
+    return closeLocked(round, belowMinimumReason, actor);
   }
 
   /**
@@ -216,14 +217,56 @@ public class RoundService {
     if (round.state != RoundState.OPEN || round.closesAt == null || round.closesAt.isAfter(now)) {
       return false;
     }
-    closeLocked(round);
+    closeLocked(round, "Closed at its scheduled time, " + round.closesAt + ".", "scheduler");
     return true;
   }
 
-  private RoundView closeLocked(Round round) {
+  /**
+   * Closes a locked, open round. Below the protocol's minimum response the results would claim
+   * consensus on a handful of answers, so the close needs a reason, which goes to the audit trail
+   * and the report; a scheduled close gives its schedule as the reason (panelists were told when
+   * the round ends).
+   */
+  private RoundView closeLocked(Round round, String belowMinimumReason, String actor) {
+    Study study = round.study;
+    long invited = 0;
+    long submitted = 0;
+    for (RoundRepository.ProgressRow row : rounds.progress(round.id)) {
+      invited += row.invited();
+      submitted += row.submitted();
+    }
+    int minimum = study.protocol.minimumResponsePercent;
+    if (100 * submitted < (long) minimum * invited) {
+      String shortfall =
+          "Round "
+              + round.number
+              + " has "
+              + submitted
+              + " submitted of "
+              + invited
+              + " invited, below the protocol's minimum response of "
+              + minimum
+              + "%.";
+      if (belowMinimumReason == null || belowMinimumReason.isBlank()) {
+        throw ConcordException.conflict(
+            shortfall
+                + " To close it anyway, give a reason; it is written to the audit trail and the"
+                + " report.");
+      }
+      round.belowMinimumReason = Texts.fit(belowMinimumReason.strip(), 2000);
+      audit.record(
+          study,
+          actor,
+          "closed-below-minimum-response",
+          shortfall + " Reason: " + round.belowMinimumReason);
+    }
     round.state = RoundState.CLOSED;
     round.closedAt = Instant.now();
-    round.stopReason = Texts.fit(results.computeAndStore(round).explanation(), 2000);
+    round.invitedAtClose = (int) invited;
+    round.responsesAtClose = (int) submitted;
+    StoppingRule.StopDecision verdict = results.store(round);
+    round.stopVerdict = verdict.reason();
+    round.stopReason = Texts.fit(verdict.explanation(), 2000);
     return view(round, true);
   }
 
@@ -242,7 +285,7 @@ public class RoundService {
     }
     Round next = newRound(study, closed.number + 1, null);
     List<RoundItem> previousItems = rounds.items(closed.id);
-    var outcomes = results.overallDecisions(closed.id);
+    var outcomes = results.decisions(closed.id);
     var latestVersions = guidance.currentVersionsById(study.id);
     Set<Long> everRated = rounds.ratedStatementIds(study.id);
     List<RoundItem> items = new ArrayList<>();
@@ -451,9 +494,13 @@ public class RoundService {
     }
     return rounds
         .byNumber(round.study.id, round.number - 1)
-        .filter(previous -> previous.state == RoundState.CLOSED)
-        .map(previous -> results.stopping(previous))
-        .map(d -> new StopView(d.stop(), d.reason(), d.explanation()))
+        .filter(previous -> previous.state == RoundState.CLOSED && previous.stopVerdict != null)
+        .map(
+            previous ->
+                new StopView(
+                    previous.stopVerdict != StoppingRule.Reason.CONTINUE,
+                    previous.stopVerdict,
+                    previous.stopReason))
         .orElse(null);
   }
 

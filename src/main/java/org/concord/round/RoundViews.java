@@ -2,7 +2,6 @@ package org.concord.round;
 
 import java.time.Instant;
 import java.util.List;
-import org.concord.consensus.Outcome;
 import org.concord.consensus.StoppingRule;
 
 /** What the API shows of rounds. */
@@ -59,39 +58,6 @@ public final class RoundViews {
   public record GroupProgress(Long groupId, String group, ProgressCounts counts) {}
 
   public record ProgressView(ProgressCounts overall, List<GroupProgress> groups) {}
-
-  public record GroupResultView(
-      Long groupId,
-      String group,
-      StatisticsView statistics,
-      Outcome outcome,
-      String reason,
-      boolean required) {}
-
-  public record StabilityView(
-      Double delta,
-      boolean stable,
-      long pairs,
-      Double percentUnchanged,
-      Double weightedKappa,
-      Double wilcoxonW,
-      Double wilcoxonZ,
-      Double wilcoxonP,
-      String wilcoxonMethod) {}
-
-  public record ItemResultView(
-      Long itemId,
-      Long statementId,
-      String text,
-      StatisticsView statistics,
-      Outcome outcome,
-      String reason,
-      boolean divergent,
-      List<GroupResultView> groups,
-      StabilityView stability) {}
-
-  public record ResultsView(
-      Long roundId, int number, String rule, String stopReason, List<ItemResultView> items) {}
 
   public record CommentView(
       Long id,

@@ -87,8 +87,16 @@ public class Protocol {
   @Column(name = "minimum_group_size", nullable = false)
   public int minimumGroupSize = 3;
 
+  /**
+   * Below this many ratings a statement is "no consensus: too few ratings". Five by default: with
+   * fewer, one panelist moves a percentage by more than 20 points.
+   */
   @Column(name = "minimum_n", nullable = false)
-  public int minimumN = 0;
+  public int minimumN = 5;
+
+  /** Percent of those invited who must submit before a round closes without a stated reason. */
+  @Column(name = "minimum_response_percent", nullable = false)
+  public int minimumResponsePercent = 50;
 
   @Column(name = "maximum_rounds", nullable = false)
   public int maximumRounds = 3;

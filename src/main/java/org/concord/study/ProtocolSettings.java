@@ -26,8 +26,16 @@ public record ProtocolSettings(
             description =
                 "What unable-to-rate answers do: EXCLUDE from n, INCLUDE_AS_NEUTRAL, or INCLUDE_AS_DISAGREE")
         DenominatorPolicy denominatorPolicy,
-    @Schema(description = "Below this many ratings an item cannot reach consensus (0: no minimum)")
+    @Schema(
+            description =
+                "Below this many ratings a statement cannot reach consensus (default 5; 0: no"
+                    + " minimum)")
         Integer minimumN,
+    @Schema(
+            description =
+                "Percent of those invited who must submit; closing a round below it needs a reason"
+                    + " (default 50)")
+        Integer minimumResponsePercent,
     @Schema(description = "Every stakeholder group must meet the rule") Boolean everyGroupRequired,
     @Schema(description = "Groups with fewer ratings are shown but not required")
         Integer minimumGroupSize,
@@ -99,6 +107,7 @@ public record ProtocolSettings(
         p.quantileMethod,
         p.denominatorPolicy,
         p.minimumN,
+        p.minimumResponsePercent,
         p.everyGroupRequired,
         p.minimumGroupSize,
         p.maximumRounds,
@@ -149,6 +158,7 @@ public record ProtocolSettings(
     set(quantileMethod, v -> p.quantileMethod = v);
     set(denominatorPolicy, v -> p.denominatorPolicy = v);
     set(minimumN, v -> p.minimumN = v);
+    set(minimumResponsePercent, v -> p.minimumResponsePercent = v);
     set(everyGroupRequired, v -> p.everyGroupRequired = v);
     set(minimumGroupSize, v -> p.minimumGroupSize = v);
     set(maximumRounds, v -> p.maximumRounds = v);

@@ -125,6 +125,11 @@ public final class ProtocolValidator {
     if (p.minimumN < 0) {
       errors.add(FieldError.field("minimumN", "The minimum n must be 0 or more."));
     }
+    if (p.minimumResponsePercent < 0 || p.minimumResponsePercent > 100) {
+      errors.add(
+          FieldError.field(
+              "minimumResponsePercent", "The minimum response must be 0 to 100 percent."));
+    }
     if (p.minimumGroupSize < 1) {
       errors.add(FieldError.field("minimumGroupSize", "The minimum group size must be 1 or more."));
     }

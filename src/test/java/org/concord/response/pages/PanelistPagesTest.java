@@ -26,6 +26,7 @@ import java.util.regex.Pattern;
 import org.concord.Links;
 import org.concord.mail.MailDispatcher;
 import org.hibernate.SessionFactory;
+import org.concord.TestStudies;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -60,7 +61,7 @@ class PanelistPagesTest {
                     "description",
                     "We want to agree good practice for <community> support.",
                     "protocol",
-                    protocol))
+                    TestStudies.smallPanel(protocol)))
             .post("/api/studies")
             .then()
             .statusCode(201)

@@ -1,0 +1,73 @@
+package org.concord.results;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import java.util.List;
+import org.concord.response.ResponseState;
+
+/** The aggregation queries of a round and its stored results: each one SQL statement. */
+@ApplicationScoped
+public class ResultsRepository {
+
+  @Inject EntityManager em;
+
+  /** Count of ratings of one item by one group at one point (value null: unable to rate). */
+  public record HistogramRow(
+      long itemId, long groupId, Integer value, boolean unable, long count) {}
+
+  /** Count of panelists who rated {@code previous} then {@code current}, per item. */
+  public record PairRow(long itemId, int previous, int current, long count) {}
+
+  /** The histograms of every item of a round, per stakeholder group, from submitted responses. */
+  public List<HistogramRow> histograms(long roundId) {
+    return em.createQuery(
+            "select r.item.id, p.group.id, r.value, r.unableToRate, count(r) from Rating r"
+                + " join r.response s join s.panelist p where s.round.id = :round"
+                + " and s.state = :submitted group by r.item.id, p.group.id, r.value, r.unableToRate",
+            Object[].class)
+        .setParameter("round", roundId)
+        .setParameter("submitted", ResponseState.SUBMITTED)
+        .getResultStream()
+        .map(
+            row ->
+                new HistogramRow(
+                    (Long) row[0],
+                    (Long) row[1],
+                    (Integer) row[2],
+                    (Boolean) row[3],
+                    (Long) row[4]))
+        .toList();
+  }
+
+  /** Paired ratings of the same panelists in this round and the one before, as a joint table. */
+  public List<PairRow> pairs(long roundId) {
+    return em.createQuery(
+            "select cur.item.id, prev.value, cur.value, count(cur) from Rating cur"
+                + " join cur.response cs join cur.item ci, Rating prev join prev.response ps"
+                + " where cs.round.id = :round and cs.state = :submitted and ps.state = :submitted"
+                + " and prev.item = ci.previous and ps.panelist = cs.panelist"
+                + " and cur.value is not null and prev.value is not null"
+                + " group by cur.item.id, prev.value, cur.value",
+            Object[].class)
+        .setParameter("round", roundId)
+        .setParameter("submitted", ResponseState.SUBMITTED)
+        .getResultStream()
+        .map(row -> new PairRow((Long) row[0], (Integer) row[1], (Integer) row[2], (Long) row[3]))
+        .toList();
+  }
+
+  /** A round's stored results, overall and per group, in the round's order. */
+  public List<RoundItemResult> results(long roundId) {
+    return em.createQuery(
+            "select r from RoundItemResult r left join fetch r.group where r.item.round.id = :round"
+                + " order by r.item.position, r.id",
+            RoundItemResult.class)
+        .setParameter("round", roundId)
+        .getResultList();
+  }
+
+  public void persist(RoundItemResult result) {
+    em.persist(result);
+  }
+}
