@@ -186,10 +186,10 @@ public class RoundResults {
                 individual.pairs(),
                 finite(individual.percentUnchanged()),
                 finite(individual.weightedKappa()),
-                finite(individual.wilcoxon().w()),
+                finite(individual.wilcoxon().v()),
                 finite(individual.wilcoxon().z()),
                 finite(individual.wilcoxon().p()),
-                individual.wilcoxon().method());
+                individual.wilcoxon().method().description());
       }
       views.add(
           new ItemResultView(
