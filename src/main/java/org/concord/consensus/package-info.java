@@ -15,9 +15,13 @@
  *   <li>Stability by weighted kappa between rounds: Holey, E. A. et al. (2007) An exploration of
  *       the use of simple statistics to measure consensus and stability in Delphi studies. BMC
  *       Medical Research Methodology 7, 52.
- *   <li>Group stability Δ (half the sum of absolute changes in proportions) and the Wilcoxon
- *       signed-rank variant: see {@link org.concord.consensus.Stability} and {@link
+ *   <li>Group stability Δ (half the sum of absolute changes in proportions) and individual
+ *       stability: see {@link org.concord.consensus.Stability} and {@link
  *       org.concord.consensus.IndividualStability}.
+ *   <li>Wilcoxon signed-rank and rank-sum (Mann–Whitney) tests with the conventions of R's {@code
+ *       wilcox.test}: {@link org.concord.consensus.SignedRankTest}, {@link
+ *       org.concord.consensus.RankSumTest}; the normal tail by Cody's approximation as in R's
+ *       {@code pnorm}.
  * </ul>
  */
 package org.concord.consensus;

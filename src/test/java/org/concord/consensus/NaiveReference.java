@@ -75,8 +75,11 @@ final class NaiveReference {
     return n == 0 ? 0 : 100.0 * count / n;
   }
 
-  /** Wilcoxon W: expands the pairs, drops zero differences, average ranks of |d|, sums d > 0. */
-  static double wilcoxonW(long[][] joint) {
+  /**
+   * Wilcoxon V (R's name): expands the pairs, drops zero differences, average ranks of |d|, sums d
+   * > 0.
+   */
+  static double wilcoxonV(long[][] joint) {
     List<Integer> diffs = new ArrayList<>();
     for (int i = 0; i < joint.length; i++) {
       for (int j = 0; j < joint.length; j++) {

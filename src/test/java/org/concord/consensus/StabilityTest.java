@@ -59,7 +59,7 @@ class StabilityTest {
     assertEquals(2.0 / 3, s.weightedKappa(), EPS);
     // Differences +1, +1, +1 (three ties at rank 2): W = 6; the normal approximation applies.
     assertEquals(3, s.wilcoxon().nonZero());
-    assertEquals(6, s.wilcoxon().w(), EPS);
+    assertEquals(6, s.wilcoxon().v(), EPS);
   }
 
   @Test
@@ -73,8 +73,8 @@ class StabilityTest {
                 new int[] {1, 4},
                 new int[] {1, 5},
                 new int[] {1, 6}));
-    assertEquals("exact", s.wilcoxon().method());
-    assertEquals(15, s.wilcoxon().w(), EPS);
+    assertEquals(TestMethod.EXACT, s.wilcoxon().method());
+    assertEquals(15, s.wilcoxon().v(), EPS);
     assertEquals(0.0625, s.wilcoxon().p(), EPS);
   }
 
@@ -86,8 +86,8 @@ class StabilityTest {
         IndividualStability.of(
             pairsOnOneToNine(
                 new int[] {5, 6}, new int[] {5, 7}, new int[] {5, 2}, new int[] {5, 9}));
-    assertEquals("exact", s.wilcoxon().method());
-    assertEquals(7, s.wilcoxon().w(), EPS);
+    assertEquals(TestMethod.EXACT, s.wilcoxon().method());
+    assertEquals(7, s.wilcoxon().v(), EPS);
     assertEquals(0.625, s.wilcoxon().p(), EPS);
   }
 
@@ -98,12 +98,12 @@ class StabilityTest {
       {0, 2, 2},
       {0, 0, 2}
     };
-    IndividualStability.Wilcoxon w = IndividualStability.of(joint).wilcoxon();
+    SignedRankTest w = IndividualStability.of(joint).wilcoxon();
     // mean 3·4/4 = 3; variance 3·4·7/24 − (27 − 3)/48 = 3; z = (6 − 3 − ½)/√3.
     // R: wilcox.test(c(1, 1, 1), correct = TRUE) gives V = 6, p-value = 0.1489.
-    assertEquals("normal approximation, tie and continuity corrected", w.method());
+    assertEquals(TestMethod.NORMAL_APPROXIMATION, w.method());
     assertEquals(2.5 / Math.sqrt(3), w.z(), EPS);
-    assertEquals(0.14891467317876567, w.p(), 1e-6);
+    assertEquals(0.14891467317876567, w.p(), 1e-15);
   }
 
   @Test
@@ -111,7 +111,7 @@ class StabilityTest {
     // On 1–5: d = +1 ×3, −1 ×1, +2 ×2, +3 ×1 and two unchanged (dropped). |d| = 1 takes ranks
     // 1–4 (average 2.5), |d| = 2 ranks 5–6 (5.5), |d| = 3 rank 7: W = 3·2.5 + 2·5.5 + 7 = 25.5.
     // mean 7·8/4 = 14; variance 7·8·15/24 − ((4³ − 4) + (2³ − 2))/48 = 35 − 1.375 = 33.625;
-    // z = (25.5 − 14 − ½)/√33.625 = 1.89697, p = 2(1 − Φ(z)) = 0.05783.
+    // z = (25.5 − 14 − ½)/√33.625 = 1.89697, p = 2(1 − Φ(z)); R gives 0.0578312773419919.
     long[][] joint = new long[5][5];
     joint[1][2] = 3; // 2 → 3
     joint[3][2] = 1; // 4 → 3
@@ -122,18 +122,20 @@ class StabilityTest {
     assertEquals(9, s.pairs());
     assertEquals(200.0 / 9, s.percentUnchanged(), EPS);
     assertEquals(7, s.wilcoxon().nonZero());
-    assertEquals(25.5, s.wilcoxon().w(), EPS);
+    assertEquals(25.5, s.wilcoxon().v(), EPS);
     assertEquals(11 / Math.sqrt(33.625), s.wilcoxon().z(), EPS);
-    assertEquals(0.05783127734199192, s.wilcoxon().p(), 1e-6);
+    assertEquals(0.0578312773419919, s.wilcoxon().p(), 1e-15);
   }
 
   @Test
-  void noChangeAtAllHasPOneAndUndefinedKappaWhenEveryoneUsesOnePoint() {
+  void noChangeAtAllLeavesTheWilcoxonTestAndKappaUndefinedWhenEveryoneUsesOnePoint() {
     long[][] joint = new long[5][5];
     joint[3][3] = 12;
     IndividualStability s = IndividualStability.of(joint);
     assertEquals(100, s.percentUnchanged(), EPS);
-    assertEquals(1.0, s.wilcoxon().p(), EPS);
+    // No non-zero difference: nothing to test, which is not p = 1 (R: p-value = NaN).
+    assertEquals(TestMethod.NOT_COMPUTABLE, s.wilcoxon().method());
+    assertTrue(Double.isNaN(s.wilcoxon().p()));
     assertEquals(0, s.wilcoxon().nonZero());
     // Chance agreement is total: κ has no meaning.
     assertTrue(Double.isNaN(s.weightedKappa()));
@@ -145,13 +147,15 @@ class StabilityTest {
     assertEquals(0, s.pairs());
     assertTrue(Double.isNaN(s.percentUnchanged()));
     assertTrue(Double.isNaN(s.wilcoxon().p()));
+    assertEquals(TestMethod.NOT_COMPUTABLE, s.wilcoxon().method());
   }
 
   @Test
   void wilcoxonUsesTheNormalApproximationWhenZeroDifferencesWereDropped() {
     // d = 0, +1, +2, +3, +4: one zero dropped, no ties. R then leaves the exact test (it warns
     // "cannot compute exact p-value with zeroes"); so does Concord. W = 1+2+3+4 = 10, n = 4:
-    // z = (10 − 5 − 0.5) / sqrt(7.5) = 1.6432, p = 0.1003.
+    // z = (10 − 5 − 0.5) / sqrt(7.5) = 1.6432; R: wilcox.test(c(0, 1, 2, 3, 4)) gives
+    // p = 0.10034824646229079.
     IndividualStability s =
         IndividualStability.of(
             pairsOnOneToNine(
@@ -161,8 +165,8 @@ class StabilityTest {
                 new int[] {1, 4},
                 new int[] {1, 5}));
     assertEquals(4, s.wilcoxon().nonZero());
-    assertEquals(10, s.wilcoxon().w(), EPS);
-    assertEquals("normal approximation, tie and continuity corrected", s.wilcoxon().method());
-    assertEquals(0.1003, s.wilcoxon().p(), 1e-4);
+    assertEquals(10, s.wilcoxon().v(), EPS);
+    assertEquals(TestMethod.NORMAL_APPROXIMATION, s.wilcoxon().method());
+    assertEquals(0.10034824646229079, s.wilcoxon().p(), 1e-15);
   }
 }
