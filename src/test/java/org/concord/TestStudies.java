@@ -29,8 +29,7 @@ public final class TestStudies {
     long study =
         asCoordinator()
             .contentType(ContentType.JSON)
-            .body(
-                Map.of("title", title, "protocol", smallPanel(protocol)))
+            .body(Map.of("title", title, "protocol", smallPanel(protocol)))
             .post("/api/studies")
             .then()
             .statusCode(201)

@@ -26,7 +26,6 @@ import org.concord.consensus.Outcome;
 import org.concord.consensus.RankSumTest;
 import org.concord.consensus.Scale;
 import org.concord.guidance.StatementVersion;
-import org.concord.report.ReportRepository.GroupCountRow;
 import org.concord.report.ReportRepository.StayerRow;
 import org.concord.report.ReportViews.AttritionCheck;
 import org.concord.report.ReportViews.AttritionRow;
@@ -184,7 +183,11 @@ public class ReportService {
         Long first = roundOneByGroup.get(row.group());
         groups.add(
             new GroupParticipation(
-                row.group(), row.invited(), row.submitted(), first, percent(row.submitted(), first)));
+                row.group(),
+                row.invited(),
+                row.submitted(),
+                first,
+                percent(row.submitted(), first)));
       }
       out.add(
           new RoundParticipation(
@@ -252,8 +255,7 @@ public class ReportService {
             RuleType.PERCENT_AGREEMENT,
             new ConsensusRule.PercentAgreement(75, Comparison.AT_LEAST)));
     rules.add(
-        new AlternativeRule(
-            "COMET/GRADE 70/15", RuleType.COMET, new ConsensusRule.Comet(70, 15)));
+        new AlternativeRule("COMET/GRADE 70/15", RuleType.COMET, new ConsensusRule.Comet(70, 15)));
     rules.add(
         new AlternativeRule(
             "Median in band and IQR ≤ 1", RuleType.MEDIAN_IQR, new ConsensusRule.MedianIqr(1)));
@@ -322,7 +324,8 @@ public class ReportService {
       resultsByRound.get(previous.number).items().forEach(v -> previousItems.put(v.itemId(), v));
       Map<Long, long[]> stayers = new HashMap<>();
       for (StayerRow row : report.stayerHistograms(previous.id, round.id)) {
-        stayers.computeIfAbsent(row.itemId(), k -> new long[points])[
+        stayers
+                .computeIfAbsent(row.itemId(), k -> new long[points])[
                 row.value() - protocol.scaleMin] +=
             row.count();
       }

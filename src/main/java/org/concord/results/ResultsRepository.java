@@ -67,6 +67,18 @@ public class ResultsRepository {
         .getResultList();
   }
 
+  /** Every stored result of a study: round, statement order, then overall before the groups. */
+  public List<RoundItemResult> ofStudy(long studyId) {
+    return em.createQuery(
+            "select r from RoundItemResult r join fetch r.item i join fetch i.round rd"
+                + " join fetch i.statement join fetch i.version left join fetch r.group g"
+                + " where rd.study.id = :study order by rd.number, i.position,"
+                + " case when g.id is null then 0 else 1 end, g.position",
+            RoundItemResult.class)
+        .setParameter("study", studyId)
+        .getResultList();
+  }
+
   public void persist(RoundItemResult result) {
     em.persist(result);
   }

@@ -266,7 +266,8 @@ class DelphiStudyWalkthroughTest {
         .statusCode(200)
         .body("stopReason", containsString("Every statement reached consensus"));
 
-    // Stability of C: Δ = 40 points; 3 of 10 unchanged; Wilcoxon W+ = 26.5, normal approximation.
+    // Stability of C: Δ = 40 points; 3 of 10 unchanged; Wilcoxon V = 26.5, normal approximation:
+    // R's wilcox.test(C2, C1, paired = TRUE) gives p = 0.041785168403922129.
     JsonPath stability =
         asCoordinator()
             .get("/api/rounds/" + round2 + "/results")
@@ -279,8 +280,11 @@ class DelphiStudyWalkthroughTest {
     assertThat(stability.getBoolean("items[0].stability.stable"), equalTo(false));
     assertThat(stability.getLong("items[0].stability.pairs"), equalTo(10L));
     assertThat(stability.getDouble("items[0].stability.percentUnchanged"), closeTo(30.0, 1e-9));
-    assertThat(stability.getDouble("items[0].stability.wilcoxonW"), closeTo(26.5, 1e-9));
-    assertThat(stability.getDouble("items[0].stability.wilcoxonP"), closeTo(0.0418, 0.001));
+    assertThat(stability.getDouble("items[0].stability.wilcoxonV"), closeTo(26.5, 1e-9));
+    assertThat(
+        stability.getDouble("items[0].stability.wilcoxonP"), closeTo(0.041785168403922129, 1e-12));
+    assertThat(
+        stability.getString("items[0].stability.wilcoxonMethod"), equalTo("NORMAL_APPROXIMATION"));
 
     // A save after closing is refused and kept for the team.
     save(tokens.get("person3@example.org"), Map.of("ratings", List.of(rating(item2, 1))))

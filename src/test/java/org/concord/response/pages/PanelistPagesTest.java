@@ -24,9 +24,9 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.concord.Links;
+import org.concord.TestStudies;
 import org.concord.mail.MailDispatcher;
 import org.hibernate.SessionFactory;
-import org.concord.TestStudies;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
