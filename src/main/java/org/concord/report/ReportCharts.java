@@ -125,7 +125,12 @@ public final class ReportCharts {
       text(svg, x + box / 2, 78, r.noConsensus() + " no consensus", false);
       if (i + 1 < rounds.size()) {
         arrow(svg, x + box, 55, x + step);
-        text(svg, x + box / 2 + 40, 124, r.carried() + " carried, " + r.reworded() + " reworded", false);
+        text(
+            svg,
+            x + box / 2 + 40,
+            124,
+            r.carried() + " carried, " + r.reworded() + " reworded",
+            false);
         text(svg, x + box / 2 + 40, 140, r.added() + " added", false);
       }
     }

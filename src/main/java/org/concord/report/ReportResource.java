@@ -65,7 +65,8 @@ public class ReportResource {
             .build();
       }
       default ->
-          Response.ok(Templates.report(report).render(), MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
+          Response.ok(
+                  Templates.report(report).render(), MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
               .build();
     };
   }

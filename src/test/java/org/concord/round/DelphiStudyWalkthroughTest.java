@@ -15,6 +15,8 @@ import io.quarkus.test.junit.TestProfile;
 import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
+import io.restassured.path.json.config.JsonPathConfig;
+import io.restassured.path.json.config.JsonPathConfig.NumberReturnType;
 import jakarta.inject.Inject;
 import jakarta.mail.internet.MimeMessage;
 import java.time.Instant;
@@ -38,6 +40,10 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 @QuarkusTest
 @TestProfile(SmtpProfile.class)
 class DelphiStudyWalkthroughTest {
+
+  /** Decimals as doubles: rest-assured reads them as floats unless told. */
+  static final JsonPathConfig FULL_PRECISION =
+      JsonPathConfig.jsonPathConfig().numberReturnType(NumberReturnType.DOUBLE);
 
   @RegisterExtension
   static GreenMailExtension smtp =
@@ -172,7 +178,8 @@ class DelphiStudyWalkthroughTest {
             .then()
             .statusCode(200)
             .extract()
-            .jsonPath();
+            .jsonPath()
+            .using(FULL_PRECISION);
     // A: 2,5,7,7,7,8,8,8,9,9 — 80% in 7–9, 10% in 1–3; type 7 median 7.5, Q1 7, Q3 8.
     assertThat(results.getString("items[0].outcome"), equalTo("CONSENSUS_IN"));
     assertThat(
@@ -274,7 +281,8 @@ class DelphiStudyWalkthroughTest {
             .then()
             .statusCode(200)
             .extract()
-            .jsonPath();
+            .jsonPath()
+            .using(FULL_PRECISION);
     assertThat(stability.getString("items[0].outcome"), equalTo("CONSENSUS_IN"));
     assertThat(stability.getDouble("items[0].stability.delta"), closeTo(40.0, 1e-9));
     assertThat(stability.getBoolean("items[0].stability.stable"), equalTo(false));

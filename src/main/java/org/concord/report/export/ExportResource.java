@@ -38,7 +38,8 @@ public class ExportResource {
   @GET
   @Path("/item-results.csv")
   @Produces(CSV)
-  @Operation(summary = "One row per statement per round per group, every statistic at full precision")
+  @Operation(
+      summary = "One row per statement per round per group, every statistic at full precision")
   public Response itemResults(@PathParam("id") long studyId) {
     return csv(studyId, Export.ITEM_RESULTS);
   }
@@ -83,7 +84,8 @@ public class ExportResource {
   @Path("/identity-map.csv")
   @Produces(CSV)
   @RolesAllowed(Role.COORDINATOR)
-  @Operation(summary = "Pseudonym to name and email: coordinators only; keep it apart from the data")
+  @Operation(
+      summary = "Pseudonym to name and email: coordinators only; keep it apart from the data")
   public Response identityMap(@PathParam("id") long studyId) {
     return csv(studyId, Export.IDENTITY_MAP);
   }

@@ -69,7 +69,9 @@ public class StudyExports {
         () -> {
           Protocol protocol = studies.require(studyId).protocol;
           try (XlsxExport xlsx = new XlsxExport(out)) {
-            for (Export export : List.of(Export.RATINGS, Export.ITEM_RESULTS, Export.COMMENTS, Export.PARTICIPATION)) {
+            for (Export export :
+                List.of(
+                    Export.RATINGS, Export.ITEM_RESULTS, Export.COMMENTS, Export.PARTICIPATION)) {
               try (Stream<? extends List<?>> rows = rows(studyId, export, protocol)) {
                 xlsx.writeSheet(table(export, protocol), rows);
               }
@@ -169,7 +171,12 @@ public class StudyExports {
             .map(
                 p ->
                     Arrays.asList(
-                        names.of(p.id()), p.name(), p.email(), p.group(), p.status(), p.withdrawnAt()));
+                        names.of(p.id()),
+                        p.name(),
+                        p.email(),
+                        p.group(),
+                        p.status(),
+                        p.withdrawnAt()));
       }
     };
   }

@@ -23,7 +23,8 @@ final class StudyTables {
           TEXT,
           "P001, P002, …");
 
-  static final Column GROUP = new Column("stakeholder_group", "The panelist's stakeholder group", TEXT);
+  static final Column GROUP =
+      new Column("stakeholder_group", "The panelist's stakeholder group", TEXT);
 
   static final Column ROUND = new Column("round", "Round number, from 1", INTEGER);
 
@@ -68,9 +69,7 @@ final class StudyTables {
     columns.add(VERSION);
     columns.add(
         new Column(
-            "stakeholder_group",
-            "The stakeholder group, or \"(all)\" for the whole panel",
-            TEXT));
+            "stakeholder_group", "The stakeholder group, or \"(all)\" for the whole panel", TEXT));
     columns.add(
         new Column("n", "Denominator of the percentages under the denominator policy", INTEGER));
     columns.add(new Column("rated", "Ratings on the scale", INTEGER));
@@ -128,10 +127,14 @@ final class StudyTables {
             "Whole panel, statements rated in the round before: Δ in percentage points",
             DECIMAL));
     columns.add(new Column("stable", "Δ below the protocol's stability threshold", BOOLEAN));
-    columns.add(new Column("stability_pairs", "Panelists who rated the statement in both rounds", INTEGER));
-    columns.add(new Column("percent_unchanged", "Of those, the percentage who kept their rating", DECIMAL));
-    columns.add(new Column("weighted_kappa", "Linearly weighted kappa of the paired ratings", DECIMAL));
-    columns.add(new Column("wilcoxon_v", "Wilcoxon signed-rank V (sum of positive ranks)", DECIMAL));
+    columns.add(
+        new Column("stability_pairs", "Panelists who rated the statement in both rounds", INTEGER));
+    columns.add(
+        new Column("percent_unchanged", "Of those, the percentage who kept their rating", DECIMAL));
+    columns.add(
+        new Column("weighted_kappa", "Linearly weighted kappa of the paired ratings", DECIMAL));
+    columns.add(
+        new Column("wilcoxon_v", "Wilcoxon signed-rank V (sum of positive ranks)", DECIMAL));
     columns.add(new Column("wilcoxon_z", "Its normal deviate", DECIMAL));
     columns.add(new Column("wilcoxon_p", "Its two-sided p; empty when not computable", DECIMAL));
     columns.add(
@@ -149,7 +152,8 @@ final class StudyTables {
           "comments",
           "Every comment, without who wrote it.",
           ROUND,
-          new Column("statement_id", "The statement commented on; empty for a section comment", INTEGER),
+          new Column(
+              "statement_id", "The statement commented on; empty for a section comment", INTEGER),
           new Column("statement_version", "The wording commented on", INTEGER),
           new Column("section", "The section of the statement, or the section commented on", TEXT),
           GROUP,
@@ -163,12 +167,10 @@ final class StudyTables {
           PANELIST,
           GROUP,
           ROUND,
-          new Column("link_opened_at", "First time the panelist opened their link this round", TIMESTAMP),
           new Column(
-              "response_state",
-              "How far the response got",
-              TEXT,
-              "NOT_STARTED, DRAFT, SUBMITTED"),
+              "link_opened_at", "First time the panelist opened their link this round", TIMESTAMP),
+          new Column(
+              "response_state", "How far the response got", TEXT, "NOT_STARTED, DRAFT, SUBMITTED"),
           new Column("consented_at", "When the panelist consented", TIMESTAMP),
           new Column("submitted_at", "When the response was submitted", TIMESTAMP));
 
