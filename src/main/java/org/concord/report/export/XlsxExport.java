@@ -18,8 +18,10 @@ import org.dhatim.fastexcel.Worksheet;
 
 /**
  * Writes tables into one XLSX workbook, a sheet per table, streaming: rows are pulled one at a time
- * and flushed to the output every {@value #FLUSH_EVERY} rows, so memory stays the same for any
- * number of rows. Open it, write each table, close it:
+ * and flushed to the output every {@value #FLUSH_EVERY} rows. What stays in memory is fastexcel's
+ * empty slot per row written, about 4 MB a million rows (measured by {@code
+ * StreamingConstantMemoryTest}), and nothing of the rows' contents. Open it, write each table,
+ * close it:
  *
  * <pre>{@code
  * try (XlsxExport xlsx = new XlsxExport(out)) {

@@ -30,6 +30,11 @@ import org.jsoup.nodes.Document;
  * fonts, so styles go in a {@code <style>} element and pictures are inline SVG or {@code data:}
  * URIs. The default print styles (resource {@code report/pdf/print.css}) come first in the head, so
  * the template's own styles may override them.
+ *
+ * <p>The PDF is tagged for screen readers (PDF/UA), which also keeps the 14 standard PDF fonts out
+ * of it. For a compliant file the HTML needs a {@code <title>}, a {@code lang}, a {@code <meta
+ * name="subject">} (the PDF's description) and an {@code alt} on each picture, inline {@code <svg>}
+ * included; openhtmltopdf logs a warning for each one missing.
  */
 @ApplicationScoped
 public class PdfRenderer {
@@ -47,6 +52,7 @@ public class PdfRenderer {
 
     PdfRendererBuilder builder = new PdfRendererBuilder();
     builder.useFastMode();
+    builder.usePdfUaAccessibility(true);
     builder.withW3cDocument(W3CDom.convert(parsed), null);
     builder.useSVGDrawer(new BatikSVGDrawer(SvgScriptMode.SECURE, SvgExternalResourceMode.SECURE));
     for (ExternalResourceControlPriority when : ExternalResourceControlPriority.values()) {
