@@ -44,3 +44,15 @@ alter table round add column below_minimum_reason varchar(2000);
 
 -- A round's results need a minimum response: percent of those invited who submitted.
 alter table study add column minimum_response_percent integer default 50 not null;
+
+-- How far an invited panelist's response got, on the invitation itself: progress, eligibility for
+-- the next round and reminders read the invitations alone (the round feature does not reach into
+-- responses), and a panelist's answers update them under the invitation's row lock.
+alter table invitation add column started_at   timestamp with time zone;
+alter table invitation add column submitted_at timestamp with time zone;
+update invitation i
+   set started_at = (select s.created_at from response s
+                      where s.round_id = i.round_id and s.panelist_id = i.panelist_id),
+       submitted_at = (select s.submitted_at from response s
+                        where s.round_id = i.round_id and s.panelist_id = i.panelist_id
+                          and s.state = 'SUBMITTED');

@@ -2,6 +2,7 @@ package org.concord.report;
 
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
+import io.vertx.ext.web.RoutingContext;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -10,15 +11,21 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Base64;
 import java.util.Locale;
 import org.concord.common.ConcordException;
 import org.concord.report.ReportViews.Report;
 import org.concord.report.pdf.PdfRenderer;
 import org.concord.security.Role;
+import org.concord.web.SecurityHeaders;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -48,7 +55,8 @@ public class ReportResource {
   public Response report(
       @PathParam("id") long studyId,
       @QueryParam("format") String format,
-      @HeaderParam(HttpHeaders.ACCEPT) String accept) {
+      @HeaderParam(HttpHeaders.ACCEPT) String accept,
+      @Context RoutingContext context) {
     String kind = kind(format, accept);
     Report report = service.build(studyId);
     String file = "concord-study-" + studyId + "-report";
@@ -64,11 +72,31 @@ public class ReportResource {
             .header("Content-Disposition", "attachment; filename=\"" + file + ".pdf\"")
             .build();
       }
-      default ->
-          Response.ok(
-                  Templates.report(report).render(), MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
-              .build();
+      default -> {
+        String html = Templates.report(report).render();
+        SecurityHeaders.ownPolicy(context, policy(html));
+        yield Response.ok(html, MediaType.TEXT_HTML_TYPE.withCharset("UTF-8")).build();
+      }
     };
+  }
+
+  /**
+   * The report is one self-contained file, so its stylesheet is inline; the policy admits that
+   * stylesheet by its hash and nothing else: no script, no other style, no request anywhere.
+   */
+  static String policy(String html) {
+    int start = html.indexOf("<style>") + "<style>".length();
+    int end = html.indexOf("</style>", start);
+    String style = html.substring(start, end);
+    try {
+      byte[] digest =
+          MessageDigest.getInstance("SHA-256").digest(style.getBytes(StandardCharsets.UTF_8));
+      return "default-src 'none'; style-src 'sha256-"
+          + Base64.getEncoder().encodeToString(digest)
+          + "'; img-src data:; frame-ancestors 'none'; form-action 'none'; base-uri 'none'";
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   /** The format asked for: ?format= first, else the first of Accept that we serve. */

@@ -150,7 +150,8 @@ public class PanelistService {
   @Transactional
   public ResponseView save(String token, SaveRequest request) {
     Panelist panelist = panelist(token);
-    Round round = lockForAnswer(panelist).round;
+    Invitation invitation = lockForAnswer(panelist);
+    Round round = invitation.round;
     if (round.state != RoundState.OPEN) {
       lateSaves.keep(round, panelist, json(request));
       throw ConcordException.conflict(
@@ -165,7 +166,7 @@ public class PanelistService {
     items.forEach(i -> byId.put(i.id, i));
     validate(request, byId, round.study.protocol);
     Response response =
-        responses.response(round, panelist).orElseGet(() -> newResponse(round, panelist));
+        responses.response(round, panelist).orElseGet(() -> newResponse(invitation));
     if (Boolean.TRUE.equals(request.consent()) && response.consentedAt == null) {
       response.consentedAt = Instant.now();
     }
@@ -235,7 +236,8 @@ public class PanelistService {
   @Transactional
   public ResponseView submit(String token) {
     Panelist panelist = panelist(token);
-    Round round = lockForAnswer(panelist).round;
+    Invitation invitation = lockForAnswer(panelist);
+    Round round = invitation.round;
     if (round.state != RoundState.OPEN) {
       lateSaves.keep(round, panelist, "{\"submit\":true}");
       throw ConcordException.conflict(
@@ -246,7 +248,7 @@ public class PanelistService {
               + "; this submission arrived too late to count. The study team can see it.");
     }
     Response response =
-        responses.response(round, panelist).orElseGet(() -> newResponse(round, panelist));
+        responses.response(round, panelist).orElseGet(() -> newResponse(invitation));
     if (response.state == ResponseState.SUBMITTED) {
       throw ConcordException.conflict(
           "You have submitted this round already. Changes you save still count until the round closes.");
@@ -269,6 +271,7 @@ public class PanelistService {
     }
     response.state = ResponseState.SUBMITTED;
     response.submittedAt = Instant.now();
+    invitation.submittedAt = response.submittedAt;
     outbox.enqueue(
         EmailKind.THANK_YOU,
         panelist,
@@ -417,11 +420,13 @@ public class PanelistService {
     return feedback;
   }
 
-  private Response newResponse(Round round, Panelist panelist) {
+  /** The response of an invitation locked for an answer; the invitation records the start. */
+  private Response newResponse(Invitation invitation) {
     Response response = new Response();
-    response.round = round;
-    response.panelist = panelist;
+    response.round = invitation.round;
+    response.panelist = invitation.panelist;
     responses.persist(response);
+    invitation.startedAt = Instant.now();
     return response;
   }
 

@@ -26,6 +26,14 @@ public class Invitation extends BaseEntity {
   @Column(name = "opened_at")
   public Instant openedAt;
 
+  /** When the panelist first saved an answer to this round. */
+  @Column(name = "started_at")
+  public Instant startedAt;
+
+  /** When the panelist submitted this round; kept by the response feature as they submit. */
+  @Column(name = "submitted_at")
+  public Instant submittedAt;
+
   @Column(name = "reminders_sent", nullable = false)
   public int remindersSent;
 

@@ -10,15 +10,10 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.concord.common.ConcordException;
-import org.concord.common.Page;
-import org.concord.common.PageRequest;
 import org.concord.mail.EmailKind;
 import org.concord.mail.OutboxService;
-import org.concord.response.ResponseRepository;
 import org.concord.round.RoundRepository.ProgressRow;
-import org.concord.round.RoundViews.CommentView;
 import org.concord.round.RoundViews.GroupProgress;
-import org.concord.round.RoundViews.LateSaveView;
 import org.concord.round.RoundViews.ProgressCounts;
 import org.concord.round.RoundViews.ProgressView;
 import org.concord.study.AuditLog;
@@ -39,7 +34,6 @@ public class RoundMonitor {
 
   @Inject RoundRepository rounds;
   @Inject RoundService service;
-  @Inject ResponseRepository responses;
   @Inject OutboxService outbox;
   @Inject AuditLog audit;
   @Inject StudyRepository studies;
@@ -71,31 +65,6 @@ public class RoundMonitor {
   private static ProgressCounts counts(long invited, long opened, long inProgress, long submitted) {
     double rate = invited == 0 ? 0 : 100.0 * submitted / invited;
     return new ProgressCounts(invited, opened, inProgress, submitted, rate);
-  }
-
-  public Page<CommentView> comments(long roundId, PageRequest page) {
-    rounds.require(roundId);
-    List<CommentView> items =
-        responses.roundComments(roundId, page.page, page.size).stream()
-            .map(
-                c ->
-                    new CommentView(
-                        c.id,
-                        c.item == null ? null : c.item.id,
-                        c.section == null ? null : c.section.id,
-                        c.response.panelist.group.name,
-                        c.text,
-                        c.released,
-                        c.createdAt))
-            .toList();
-    return new Page<>(items, page.page, page.size, responses.countRoundComments(roundId));
-  }
-
-  public List<LateSaveView> lateSaves(long roundId) {
-    rounds.require(roundId);
-    return responses.lateSaves(roundId).stream()
-        .map(l -> new LateSaveView(l.id, l.panelist.id, l.payload, l.createdAt))
-        .toList();
   }
 
   /** Reminds every invited panelist who has not submitted, up to the cap per round. */

@@ -13,7 +13,6 @@ import java.util.Set;
 import org.concord.common.ConcordException;
 import org.concord.panel.Panelist;
 import org.concord.panel.PanelistStatus;
-import org.concord.response.ResponseState;
 
 /** Rounds and their aggregation queries: each is one SQL statement, whatever the panel size. */
 @ApplicationScoped
@@ -96,15 +95,12 @@ public class RoundRepository implements PanacheRepository<Round> {
   public List<ProgressRow> progress(long roundId) {
     return em.createQuery(
             "select g.id, g.name, count(i), count(i.openedAt),"
-                + " sum(case when s.state = :draft then 1 else 0 end),"
-                + " sum(case when s.state = :submitted then 1 else 0 end)"
+                + " sum(case when i.startedAt is not null and i.submittedAt is null then 1 else 0"
+                + " end), count(i.submittedAt)"
                 + " from Invitation i join i.panelist p join p.group g"
-                + " left join Response s on s.round = i.round and s.panelist = p"
                 + " where i.round.id = :round group by g.id, g.name, g.position order by g.position",
             Object[].class)
         .setParameter("round", roundId)
-        .setParameter("draft", ResponseState.DRAFT)
-        .setParameter("submitted", ResponseState.SUBMITTED)
         .getResultStream()
         .map(
             row ->
@@ -130,11 +126,10 @@ public class RoundRepository implements PanacheRepository<Round> {
           .getResultList();
     }
     return em.createQuery(
-            "select p from Response s join s.panelist p where s.round.id = :round"
-                + " and s.state = :submitted and p.status <> :withdrawn order by p.id",
+            "select p from Invitation i join i.panelist p where i.round.id = :round"
+                + " and i.submittedAt is not null and p.status <> :withdrawn order by p.id",
             Panelist.class)
         .setParameter("round", submittedRoundId)
-        .setParameter("submitted", ResponseState.SUBMITTED)
         .setParameter("withdrawn", PanelistStatus.WITHDRAWN)
         .getResultList();
   }
@@ -143,12 +138,10 @@ public class RoundRepository implements PanacheRepository<Round> {
   public List<Invitation> unanswered(long roundId) {
     return em.createQuery(
             "select i from Invitation i join fetch i.panelist p where i.round.id = :round"
-                + " and p.status <> :withdrawn and not exists (select s from Response s"
-                + " where s.round = i.round and s.panelist = p and s.state = :submitted)",
+                + " and p.status <> :withdrawn and i.submittedAt is null",
             Invitation.class)
         .setParameter("round", roundId)
         .setParameter("withdrawn", PanelistStatus.WITHDRAWN)
-        .setParameter("submitted", ResponseState.SUBMITTED)
         .getResultList();
   }
 
@@ -159,13 +152,12 @@ public class RoundRepository implements PanacheRepository<Round> {
   public List<Long> remindersNoLongerDue(List<Long> reminderIds) {
     return em.createQuery(
             "select e.id from OutboxEmail e join e.round r join e.panelist p where e.id in :ids"
-                + " and (p.status = :withdrawn or r.state <> :open or exists (select s from"
-                + " Response s where s.round = r and s.panelist = p and s.state = :submitted))",
+                + " and (p.status = :withdrawn or r.state <> :open or exists (select i from"
+                + " Invitation i where i.round = r and i.panelist = p and i.submittedAt is not null))",
             Long.class)
         .setParameter("ids", reminderIds)
         .setParameter("withdrawn", PanelistStatus.WITHDRAWN)
         .setParameter("open", RoundState.OPEN)
-        .setParameter("submitted", ResponseState.SUBMITTED)
         .getResultList();
   }
 

@@ -6,7 +6,6 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
-import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -23,11 +22,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 import java.time.Instant;
 import java.util.List;
-import org.concord.common.Page;
-import org.concord.common.PageRequest;
-import org.concord.round.RoundViews.CommentView;
 import org.concord.round.RoundViews.ItemView;
-import org.concord.round.RoundViews.LateSaveView;
 import org.concord.round.RoundViews.ProgressView;
 import org.concord.round.RoundViews.RoundSettings;
 import org.concord.round.RoundViews.RoundView;
@@ -54,8 +49,6 @@ public class RoundResource {
       @NotNull Long sectionId,
       @NotBlank @Size(max = 1000) String text,
       List<@NotNull(message = "A comment id cannot be null.") Long> commentIds) {}
-
-  public record ReleaseRequest(@NotNull Boolean released) {}
 
   public record SettingsRequest(
       Instant closesAt,
@@ -180,27 +173,5 @@ public class RoundResource {
       summary = "Invited, opened, in progress and submitted, overall and per stakeholder group")
   public ProgressView progress(@PathParam("id") long roundId) {
     return monitor.progress(roundId);
-  }
-
-  @GET
-  @Path("/rounds/{id}/comments")
-  @Operation(summary = "The panelists' comments of a round, with their group and whether released")
-  public Page<CommentView> comments(@PathParam("id") long roundId, @BeanParam PageRequest page) {
-    return monitor.comments(roundId, page.checked());
-  }
-
-  @PATCH
-  @Path("/comments/{id}")
-  @Operation(summary = "Release a comment as anonymous feedback in the next round, or withhold it")
-  public Response release(@PathParam("id") long commentId, @Valid @NotNull ReleaseRequest request) {
-    service.releaseComment(commentId, request.released());
-    return Response.noContent().build();
-  }
-
-  @GET
-  @Path("/rounds/{id}/late-saves")
-  @Operation(summary = "Saves that arrived after the round closed: refused, kept here")
-  public List<LateSaveView> lateSaves(@PathParam("id") long roundId) {
-    return monitor.lateSaves(roundId);
   }
 }

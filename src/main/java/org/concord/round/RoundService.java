@@ -2,7 +2,6 @@ package org.concord.round;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -25,7 +24,6 @@ import org.concord.mail.OutboxService;
 import org.concord.panel.Panelist;
 import org.concord.panel.PanelistStatus;
 import org.concord.panel.TokenService;
-import org.concord.response.ResponseComment;
 import org.concord.round.RoundViews.ItemView;
 import org.concord.round.RoundViews.RoundSettings;
 import org.concord.round.RoundViews.RoundView;
@@ -49,7 +47,7 @@ public class RoundService {
   @Inject TokenService tokens;
   @Inject OutboxService outbox;
   @Inject AuditLog audit;
-  @Inject EntityManager em;
+  @Inject CommentedVersions commentedVersions;
 
   public List<RoundView> list(long studyId) {
     studies.require(studyId);
@@ -360,17 +358,8 @@ public class RoundService {
       throw ConcordException.invalid(
           "sectionId", "Section " + sectionId + " belongs to another study.");
     }
-    List<StatementVersion> commentedOn = new ArrayList<>();
-    for (Long commentId : commentIds == null ? List.<Long>of() : commentIds) {
-      ResponseComment comment = em.find(ResponseComment.class, commentId);
-      if (comment == null || !comment.response.round.study.id.equals(round.study.id)) {
-        throw ConcordException.invalid(
-            "commentIds", "Comment " + commentId + " is not a comment of this study.");
-      }
-      if (comment.item != null) {
-        commentedOn.add(comment.item.version);
-      }
-    }
+    List<StatementVersion> commentedOn =
+        commentIds == null ? List.of() : commentedVersions.of(round.study.id, commentIds);
     String reason =
         commentIds == null || commentIds.isEmpty()
             ? "Added by the team before round " + round.number + "."
@@ -393,15 +382,6 @@ public class RoundService {
     change.reason = reason;
     rounds.persistEntity(change);
     return ItemView.of(item);
-  }
-
-  @Transactional
-  public void releaseComment(long commentId, boolean released) {
-    ResponseComment comment = em.find(ResponseComment.class, commentId);
-    if (comment == null) {
-      throw ConcordException.notFound("Comment", commentId);
-    }
-    comment.released = released;
   }
 
   /** Statements in guidance order: section, then position within it. */

@@ -58,15 +58,4 @@ public final class RoundViews {
   public record GroupProgress(Long groupId, String group, ProgressCounts counts) {}
 
   public record ProgressView(ProgressCounts overall, List<GroupProgress> groups) {}
-
-  public record CommentView(
-      Long id,
-      Long itemId,
-      Long sectionId,
-      String group,
-      String text,
-      boolean released,
-      Instant createdAt) {}
-
-  public record LateSaveView(Long id, Long panelistId, String payload, Instant receivedAt) {}
 }

@@ -15,7 +15,9 @@ import jakarta.enterprise.event.Observes;
  *       inline script or style: an injected {@code <script>} or {@code onclick} does not run. The
  *       pages keep their scripts and styles in /js and /css for this reason. Swagger UI under /q/
  *       builds its page with inline script and is left out; it reads only the public OpenAPI
- *       document.
+ *       document. A response may bring a stricter policy of its own: the consensus report, a
+ *       document to save and print, carries its stylesheet inline and admits exactly that one by
+ *       its hash.
  *   <li>No framing anywhere (clickjacking) and no content sniffing.
  *   <li>The API's answers are never stored by a browser or a proxy: they carry panel identities and
  *       answers, and a shared computer keeps a cache.
@@ -27,6 +29,16 @@ public class SecurityHeaders {
   static final String CONTENT_SECURITY_POLICY =
       "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:;"
           + " object-src 'none'; frame-ancestors 'none'; form-action 'self'; base-uri 'none'";
+
+  private static final String OWN_POLICY = "concord.content-security-policy";
+
+  /**
+   * Gives this response a policy of its own in place of the site's; for a document that must be
+   * stricter in one way and needs one exception, such as a stylesheet admitted by its hash.
+   */
+  public static void ownPolicy(RoutingContext context, String policy) {
+    context.put(OWN_POLICY, policy);
+  }
 
   void install(@Observes Router router) {
     router.route().order(-200).handler(this::addHeaders);
@@ -42,7 +54,8 @@ public class SecurityHeaders {
           if (path.startsWith("/q/")) {
             headers.set("Content-Security-Policy", "frame-ancestors 'none'");
           } else {
-            headers.set("Content-Security-Policy", CONTENT_SECURITY_POLICY);
+            String own = context.get(OWN_POLICY);
+            headers.set("Content-Security-Policy", own != null ? own : CONTENT_SECURITY_POLICY);
           }
           if (path.equals("/api") || path.startsWith("/api/")) {
             headers.set("Cache-Control", "no-store");

@@ -57,7 +57,7 @@ class ErrorHandlingTest {
         .statusCode(400)
         .body("errors[0].field", equalTo("rule.type"))
         .body("detail", containsString("PERCENT_AGREEMENT, COMET, MEDIAN_IQR, RAND_UCLA"));
-    asCoordinator().get("/api/studies/" + id + "/protocol").then().body("minimumN", equalTo(0));
+    asCoordinator().get("/api/studies/" + id + "/protocol").then().body("minimumN", equalTo(5));
   }
 
   @Test

@@ -19,7 +19,12 @@ import io.restassured.path.json.config.JsonPathConfig.NumberReturnType;
 import jakarta.inject.Inject;
 import java.io.ByteArrayInputStream;
 import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -200,6 +205,24 @@ class ReportAndExportsTest {
     assertThat(report.getLong("rounds[1].submitted"), equalTo(7L));
     assertThat(report.getDouble("rounds[2].responseRateOfRoundOne"), equalTo(75.0));
     assertThat(report.getLong("attrition[0].left"), equalTo(1L));
+    // Into round 2, statement 3: round-1 ratings 5,6,7,4,8,5,3 of those who stayed against 9 of
+    // the one who left; R's wilcox.test(c(5,6,7,4,8,5,3), c(9)) gives W = 0, p =
+    // 0.18778127209915241.
+    assertThat(report.getString("attrition[0].statements[0].text"), equalTo("Statement number 3"));
+    assertEquals(0.0, report.getDouble("attrition[0].statements[0].mannWhitneyW"), 0.0);
+    assertEquals(
+        0.18778127209915241, report.getDouble("attrition[0].statements[0].mannWhitneyP"), 1e-12);
+    assertEquals(
+        100.0 * 2 / 7, report.getDouble("attrition[0].statements[0].stayedPercentAgree"), 0.0);
+    assertThat(report.getBoolean("attrition[0].statements[0].flagged"), equalTo(true));
+    // Into round 3, statement 4: wilcox.test(c(3,8,5,5,9,2), c(6)) gives W = 2, p =
+    // 0.800838179706995.
+    assertEquals(
+        0.800838179706995, report.getDouble("attrition[1].statements[0].mannWhitneyP"), 1e-12);
+    // The sensitivity table: statement 3 (round 2: every rating 7–9) is in under every rule.
+    List<String> changes = report.getList("sensitivity.findAll { it.changes }.text");
+    assertThat(changes.contains("Statement number 3"), equalTo(false));
+    assertThat(report.getList("sensitivityRules"), hasSize(3));
     assertThat(report.getString("method.paragraphs[1]"), containsString("%agree ≥ 70%"));
     assertThat(report.getList("checklist.id"), equalTo(List.of("ACCORD", "DELPHISTAR")));
     assertThat(report.getList("comments.text"), equalTo(List.of(HOSTILE_COMMENT)));
@@ -279,20 +302,34 @@ class ReportAndExportsTest {
             .contentType("application/pdf")
             .extract()
             .asByteArray();
+    // Kept for the README's picture: pdftoppm -png -r 60 -f 3 -l 3 target/report.pdf …
+    Files.write(Path.of("target", "report.pdf"), pdf);
     try (PDDocument document = Loader.loadPDF(pdf)) {
       String text = new PDFTextStripper().getText(document);
       assertThat(text, containsString("Report study & <friends>"));
       assertThat(text, containsString("Statement number 3"));
       assertThat(text, containsString("Page 1 of " + document.getNumberOfPages()));
     }
-    String html =
+    var response =
         asCoordinator()
             .accept("text/html")
             .get("/api/studies/" + study + "/report")
             .then()
             .statusCode(200)
-            .extract()
-            .asString();
+            .extract();
+    String html = response.asString();
+    String style = html.substring(html.indexOf("<style>") + 7, html.indexOf("</style>"));
+    String hash =
+        Base64.getEncoder()
+            .encodeToString(
+                MessageDigest.getInstance("SHA-256")
+                    .digest(style.getBytes(StandardCharsets.UTF_8)));
+    assertThat(
+        response.header("Content-Security-Policy"),
+        equalTo(
+            "default-src 'none'; style-src 'sha256-"
+                + hash
+                + "'; img-src data:; frame-ancestors 'none'; form-action 'none'; base-uri 'none'"));
     assertThat(html, containsString("Report study &amp; &lt;friends&gt;"));
     assertThat(html, containsString("<svg"));
   }

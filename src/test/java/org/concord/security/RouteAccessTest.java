@@ -49,6 +49,7 @@ class RouteAccessTest {
           "GET /api/studies/{id}/panelists",
           "GET /api/panelists/{id}",
           "GET /api/studies/{id}/outbox",
+          "GET /api/studies/{id}/exports/identity-map.csv",
           "GET /api/studies/{id}/outbox/summary",
           "GET /api/rounds/{id}/comments",
           "GET /api/rounds/{id}/late-saves");

@@ -1,0 +1,88 @@
+package org.concord.response;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.concord.common.ConcordException;
+import org.concord.common.Page;
+import org.concord.common.PageRequest;
+import org.concord.guidance.StatementVersion;
+import org.concord.round.CommentedVersions;
+import org.concord.round.RoundRepository;
+
+/**
+ * What panelists wrote in a round as the study team reviews it: the comments, which of them are
+ * released as feedback, and the saves that arrived after the round closed.
+ */
+@ApplicationScoped
+public class RoundAnswers implements CommentedVersions {
+
+  @Inject ResponseRepository responses;
+  @Inject RoundRepository rounds;
+  @Inject EntityManager em;
+
+  public record CommentView(
+      Long id,
+      Long itemId,
+      Long sectionId,
+      String group,
+      String text,
+      boolean released,
+      Instant createdAt) {}
+
+  public record LateSaveView(Long id, Long panelistId, String payload, Instant receivedAt) {}
+
+  public Page<CommentView> comments(long roundId, PageRequest page) {
+    rounds.require(roundId);
+    List<CommentView> items =
+        responses.roundComments(roundId, page.page, page.size).stream()
+            .map(
+                c ->
+                    new CommentView(
+                        c.id,
+                        c.item == null ? null : c.item.id,
+                        c.section == null ? null : c.section.id,
+                        c.response.panelist.group.name,
+                        c.text,
+                        c.released,
+                        c.createdAt))
+            .toList();
+    return new Page<>(items, page.page, page.size, responses.countRoundComments(roundId));
+  }
+
+  @Transactional
+  public void release(long commentId, boolean released) {
+    ResponseComment comment = em.find(ResponseComment.class, commentId);
+    if (comment == null) {
+      throw ConcordException.notFound("Comment", commentId);
+    }
+    comment.released = released;
+  }
+
+  public List<LateSaveView> lateSaves(long roundId) {
+    rounds.require(roundId);
+    return responses.lateSaves(roundId).stream()
+        .map(l -> new LateSaveView(l.id, l.panelist.id, l.payload, l.createdAt))
+        .toList();
+  }
+
+  @Override
+  public List<StatementVersion> of(long studyId, List<Long> commentIds) {
+    List<StatementVersion> versions = new ArrayList<>();
+    for (Long commentId : commentIds) {
+      ResponseComment comment = em.find(ResponseComment.class, commentId);
+      if (comment == null || !comment.response.round.study.id.equals(studyId)) {
+        throw ConcordException.invalid(
+            "commentIds", "Comment " + commentId + " is not a comment of this study.");
+      }
+      if (comment.item != null) {
+        versions.add(comment.item.version);
+      }
+    }
+    return versions;
+  }
+}
