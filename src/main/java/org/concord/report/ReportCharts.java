@@ -84,26 +84,24 @@ public final class ReportCharts {
     return new RawString(svg.append("</svg>").toString());
   }
 
-  /** Participants across rounds: invited and submitted, and how many did not go on. */
+  /** Participants across rounds: invited and submitted, and how many were not invited on. */
   static RawString participants(List<RoundParticipation> rounds) {
     int box = 150;
-    int step = 200;
-    int width = Math.max(1, rounds.size()) * step;
-    StringBuilder svg = open(width, 120, "Participants across rounds");
+    int step = 240;
+    int width = Math.max(1, rounds.size()) * step - (step - box) + 10;
+    StringBuilder svg = open(width, 110, "Participants across rounds");
     for (int i = 0; i < rounds.size(); i++) {
       RoundParticipation r = rounds.get(i);
       int x = i * step + 5;
       box(svg, x, 10, box, 70);
-      text(svg, x + box / 2, 30, "Round " + r.number(), true);
-      text(svg, x + box / 2, 48, r.invited() + " invited", false);
-      text(svg, x + box / 2, 64, r.submitted() + " submitted", false);
+      text(svg, x + box / 2, 30, "Round " + r.number(), 11, true);
+      text(svg, x + box / 2, 48, r.invited() + " invited", 11, false);
+      text(svg, x + box / 2, 64, r.submitted() + " submitted", 11, false);
+      text(svg, x + box / 2, 98, (r.invited() - r.submitted()) + " did not submit", 10, false);
       if (i + 1 < rounds.size()) {
         arrow(svg, x + box, 45, x + step);
         long notInvited = Math.max(0, r.submitted() - rounds.get(i + 1).invited());
-        text(svg, x + box + 25, 100, notInvited + " not invited", false);
-        text(svg, x + box / 2, 100, (r.invited() - r.submitted()) + " did not submit", false);
-      } else {
-        text(svg, x + box / 2, 100, (r.invited() - r.submitted()) + " did not submit", false);
+        text(svg, x + box + (step - box) / 2, 38, notInvited + " not invited", 10, false);
       }
     }
     return new RawString(svg.append("</svg>").toString());
@@ -111,27 +109,24 @@ public final class ReportCharts {
 
   /** Statements across rounds: rated, decided, and what went on to the next round. */
   static RawString statements(List<StatementFlowRound> rounds) {
-    int box = 160;
-    int step = 230;
-    int width = Math.max(1, rounds.size()) * step;
-    StringBuilder svg = open(width, 160, "Statements across rounds");
+    int box = 150;
+    int step = 250;
+    int width = Math.max(1, rounds.size()) * step - (step - box) + 10;
+    StringBuilder svg = open(width, 110, "Statements across rounds");
     for (int i = 0; i < rounds.size(); i++) {
       StatementFlowRound r = rounds.get(i);
       int x = i * step + 5;
-      box(svg, x, 10, box, 92);
-      text(svg, x + box / 2, 28, "Round " + r.number() + ": " + r.rated() + " rated", true);
-      text(svg, x + box / 2, 46, r.consensusIn() + " consensus in", false);
-      text(svg, x + box / 2, 62, r.consensusOut() + " consensus out", false);
-      text(svg, x + box / 2, 78, r.noConsensus() + " no consensus", false);
+      box(svg, x, 10, box, 90);
+      text(svg, x + box / 2, 28, "Round " + r.number() + ": " + r.rated() + " rated", 11, true);
+      text(svg, x + box / 2, 46, r.consensusIn() + " consensus in", 11, false);
+      text(svg, x + box / 2, 62, r.consensusOut() + " consensus out", 11, false);
+      text(svg, x + box / 2, 78, r.noConsensus() + " no consensus", 11, false);
       if (i + 1 < rounds.size()) {
+        int middle = x + box + (step - box) / 2;
         arrow(svg, x + box, 55, x + step);
-        text(
-            svg,
-            x + box / 2 + 40,
-            124,
-            r.carried() + " carried, " + r.reworded() + " reworded",
-            false);
-        text(svg, x + box / 2 + 40, 140, r.added() + " added", false);
+        text(svg, middle, 48, r.carried() + " carried", 10, false);
+        text(svg, middle, 70, r.reworded() + " reworded", 10, false);
+        text(svg, middle, 84, r.added() + " added", 10, false);
       }
     }
     return new RawString(svg.append("</svg>").toString());
@@ -168,12 +163,14 @@ public final class ReportCharts {
             from + 4, y, to - 8, y, to - 2, y, to - 10, y - 5, to - 10, y + 5));
   }
 
-  private static void text(StringBuilder svg, int x, int y, String text, boolean bold) {
+  private static void text(StringBuilder svg, int x, int y, String text, int size, boolean bold) {
     svg.append("<text x=\"")
         .append(x)
         .append("\" y=\"")
         .append(y)
-        .append("\" font-size=\"11\" text-anchor=\"middle\" fill=\"#1a1a1a\"")
+        .append("\" font-size=\"")
+        .append(size)
+        .append("\" text-anchor=\"middle\" fill=\"#1a1a1a\"")
         .append(bold ? " font-weight=\"bold\"" : "")
         .append('>')
         .append(escape(text))

@@ -65,7 +65,7 @@ public class ExportResource {
   @Produces(CSV)
   @Operation(summary = "Every column of every export: meaning, type and allowed values")
   public Response codebook(@PathParam("id") long studyId) {
-    exports.protocol(studyId);
+    exports.requireStudy(studyId);
     StreamingOutput body = out -> exports.codebook(studyId, out);
     return attachment(body, CSV, "concord-study-" + studyId + "-codebook.csv");
   }
@@ -75,7 +75,7 @@ public class ExportResource {
   @Produces(XLSX)
   @Operation(summary = "Ratings, item results, comments, participation and the codebook as sheets")
   public Response workbook(@PathParam("id") long studyId) {
-    exports.protocol(studyId);
+    exports.requireStudy(studyId);
     StreamingOutput body = out -> exports.workbook(studyId, out);
     return attachment(body, XLSX, "concord-study-" + studyId + ".xlsx");
   }
@@ -91,7 +91,7 @@ public class ExportResource {
   }
 
   private Response csv(long studyId, Export export) {
-    exports.protocol(studyId);
+    exports.requireStudy(studyId);
     StreamingOutput body = out -> exports.csv(studyId, export, out);
     return attachment(body, CSV, "concord-study-" + studyId + "-" + export.file + ".csv");
   }

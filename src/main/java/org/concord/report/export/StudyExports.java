@@ -48,9 +48,9 @@ public class StudyExports {
     }
   }
 
-  /** Checks the study exists; the export itself runs later, as the response is written. */
-  public Protocol protocol(long studyId) {
-    return QuarkusTransaction.requiringNew().call(() -> studies.require(studyId).protocol);
+  /** Refuses an unknown study before the response starts; the export itself runs as it streams. */
+  public void requireStudy(long studyId) {
+    QuarkusTransaction.requiringNew().run(() -> studies.require(studyId));
   }
 
   public void csv(long studyId, Export export, OutputStream out) {
