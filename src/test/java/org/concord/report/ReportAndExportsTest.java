@@ -18,7 +18,9 @@ import io.restassured.path.json.config.JsonPathConfig;
 import io.restassured.path.json.config.JsonPathConfig.NumberReturnType;
 import jakarta.inject.Inject;
 import java.io.ByteArrayInputStream;
+import java.io.IOException;
 import java.io.StringReader;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -192,6 +194,15 @@ class ReportAndExportsTest {
             stored.getDouble(at + "percentAgree"),
             0.0);
         assertEquals(100.0 * exportedAgree / n, Double.parseDouble(row.get("percent_agree")), 0.0);
+        // Quantiles recompute from the exported counts with Hyndman & Fan type 7, done by hand.
+        long[] counts = new long[9];
+        for (int point = 1; point <= 9; point++) {
+          counts[point - 1] = Long.parseLong(row.get("count_" + point));
+        }
+        assertEquals(type7(counts, 0.5), Double.parseDouble(row.get("median")), 1e-12);
+        assertEquals(
+            type7(counts, 0.75) - type7(counts, 0.25), Double.parseDouble(row.get("iqr")), 1e-12);
+        assertEquals(stored.getDouble(at + "median"), Double.parseDouble(row.get("median")), 0.0);
       }
     }
     // Statement 3 of round 1: 3 of 8 in 7–9 is 37.5%; statement 4 stays without consensus.
@@ -275,12 +286,16 @@ class ReportAndExportsTest {
       assertThat(
           sheets,
           equalTo(List.of("ratings", "item_results", "comments", "participation", "codebook")));
-      List<Row> rows = workbook.getSheets().findFirst().orElseThrow().read();
+      List<List<Row>> byName = workbook.getSheets().map(ReportAndExportsTest::rows).toList();
+      List<Row> rows = byName.get(0);
       assertEquals(ratings.size() + 1, rows.size());
       for (int i = 0; i < ratings.size(); i++) {
         assertEquals(ratings.get(i).get("panelist"), rows.get(i + 1).getCellText(0));
         assertEquals(ratings.get(i).get("rating"), rows.get(i + 1).getCellText(6));
       }
+      assertEquals(csv("item-results.csv").size() + 1, byName.get(1).size());
+      assertEquals(csv("participation.csv").size() + 1, byName.get(3).size());
+      assertEquals("'" + HOSTILE_COMMENT, byName.get(2).get(1).getCellText(6));
     }
   }
 
@@ -387,6 +402,28 @@ class ReportAndExportsTest {
                     && r.get("stakeholder_group").equals("(all)"))
         .findFirst()
         .orElseThrow();
+  }
+
+  private static List<Row> rows(Sheet sheet) {
+    try {
+      return sheet.read();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** R's quantile(x, p, type = 7) of the ratings 1..9 given as counts. */
+  private static double type7(long[] counts, double p) {
+    List<Integer> sorted = new ArrayList<>();
+    for (int i = 0; i < counts.length; i++) {
+      for (long c = 0; c < counts[i]; c++) {
+        sorted.add(i + 1);
+      }
+    }
+    double h = (sorted.size() - 1) * p;
+    int low = (int) Math.floor(h);
+    int high = Math.min(low + 1, sorted.size() - 1);
+    return sorted.get(low) + (h - low) * (sorted.get(high) - sorted.get(low));
   }
 
   private String email(int panelist) {
