@@ -1,13 +1,8 @@
 package org.concord.report;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -16,21 +11,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.concord.consensus.Band;
-import org.concord.consensus.Comparison;
-import org.concord.consensus.ConsensusEngine;
-import org.concord.consensus.ConsensusOptions;
-import org.concord.consensus.ConsensusRule;
-import org.concord.consensus.Histogram;
 import org.concord.consensus.Outcome;
-import org.concord.consensus.RankSumTest;
-import org.concord.consensus.Scale;
 import org.concord.guidance.StatementVersion;
-import org.concord.report.ReportRepository.StayerRow;
-import org.concord.report.ReportViews.AttritionCheck;
-import org.concord.report.ReportViews.AttritionRow;
-import org.concord.report.ReportViews.ChecklistGuideline;
-import org.concord.report.ReportViews.ChecklistItem;
 import org.concord.report.ReportViews.FinalList;
 import org.concord.report.ReportViews.FinalStatement;
 import org.concord.report.ReportViews.GroupCount;
@@ -43,27 +25,22 @@ import org.concord.report.ReportViews.Report;
 import org.concord.report.ReportViews.RoundParticipation;
 import org.concord.report.ReportViews.RoundResults;
 import org.concord.report.ReportViews.Rounding;
-import org.concord.report.ReportViews.SensitivityRow;
 import org.concord.report.ReportViews.Software;
 import org.concord.report.ReportViews.StatementFlow;
 import org.concord.report.ReportViews.StatementFlowRound;
 import org.concord.report.ReportViews.Wording;
 import org.concord.response.ResponseComment;
 import org.concord.results.ResultsService;
-import org.concord.results.ResultsViews.GroupResultView;
 import org.concord.results.ResultsViews.ItemResultView;
 import org.concord.results.ResultsViews.ResultsView;
-import org.concord.results.ResultsViews.StatisticsView;
 import org.concord.round.Round;
 import org.concord.round.RoundChange;
-import org.concord.round.RoundItem;
 import org.concord.round.RoundRepository;
 import org.concord.round.RoundRepository.ProgressRow;
 import org.concord.round.RoundState;
 import org.concord.study.AuditLog;
 import org.concord.study.Protocol;
 import org.concord.study.ProtocolSettings;
-import org.concord.study.RuleType;
 import org.concord.study.Study;
 import org.concord.study.StudyRepository;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -75,11 +52,6 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  */
 @ApplicationScoped
 public class ReportService {
-
-  /** Attrition check: a difference in %agree of this many points or more is flagged. */
-  static final double ATTRITION_POINTS = 15;
-
-  static final double ATTRITION_ALPHA = 0.05;
 
   private static final Set<String> PROTOCOL_ACTIONS =
       Set.of(
@@ -93,6 +65,7 @@ public class ReportService {
   @Inject ResultsService results;
   @Inject ReportRepository report;
   @Inject AuditLog audit;
+  @Inject AttritionBias attritionBias;
 
   @ConfigProperty(name = "quarkus.application.version", defaultValue = "unknown")
   String version;
@@ -123,16 +96,16 @@ public class ReportService {
             ProtocolSettings.of(protocol),
             stoppedBy),
         protocolChanges(studyId),
-        checklist(),
+        Checklist.guidelines(),
         panel(studyId),
         participation(studyId, opened),
         statementFlow(studyId, closed, resultsByRound),
         resultsByRound.values().stream()
             .map(r -> new RoundResults(r.number(), r.rule(), r.items()))
             .toList(),
-        sensitivity(protocol, resultsByRound),
-        alternativeRules(protocol).stream().map(a -> a.name).toList(),
-        attrition(protocol, closed, resultsByRound),
+        Sensitivity.rows(protocol, resultsByRound.values()),
+        Sensitivity.alternatives(protocol).stream().map(Sensitivity.Alternative::name).toList(),
+        attritionBias.check(protocol, closed, resultsByRound),
         finalList(versions, resultsByRound),
         comments(studyId),
         new Rounding(1, 2, 3));
@@ -244,139 +217,6 @@ public class ReportService {
     return items.stream().filter(i -> i.outcome() == outcome).count();
   }
 
-  /** A built-in rule with its usual parameters, as the sensitivity table applies it. */
-  record AlternativeRule(String name, RuleType type, ConsensusRule rule) {}
-
-  static List<AlternativeRule> alternativeRules(Protocol protocol) {
-    List<AlternativeRule> rules = new ArrayList<>();
-    rules.add(
-        new AlternativeRule(
-            "Percent agreement ≥ 75%",
-            RuleType.PERCENT_AGREEMENT,
-            new ConsensusRule.PercentAgreement(75, Comparison.AT_LEAST)));
-    rules.add(
-        new AlternativeRule("COMET/GRADE 70/15", RuleType.COMET, new ConsensusRule.Comet(70, 15)));
-    rules.add(
-        new AlternativeRule(
-            "Median in band and IQR ≤ 1", RuleType.MEDIAN_IQR, new ConsensusRule.MedianIqr(1)));
-    if (protocol.scaleMin == 1 && protocol.scaleMax == 9) {
-      rules.add(
-          new AlternativeRule(
-              "RAND/UCLA (IPR ≤ IPRAS)", RuleType.RAND_UCLA, new ConsensusRule.RandUcla()));
-    }
-    return rules.stream().filter(r -> r.type != protocol.ruleType).toList();
-  }
-
-  /** Each statement in the last round it was rated, under the declared and the other rules. */
-  private List<SensitivityRow> sensitivity(
-      Protocol protocol, Map<Integer, ResultsView> resultsByRound) {
-    Scale scale = protocol.scale();
-    ConsensusOptions options = protocol.engine().options();
-    List<ConsensusEngine> engines =
-        alternativeRules(protocol).stream()
-            .map(a -> new ConsensusEngine(scale, a.rule, options))
-            .toList();
-    Map<Long, SensitivityRow> byStatement = new LinkedHashMap<>();
-    for (ResultsView round : resultsByRound.values()) {
-      for (ItemResultView item : round.items()) {
-        Histogram overall = histogram(scale, item.statistics());
-        Map<String, Histogram> groups = new LinkedHashMap<>();
-        for (GroupResultView g : item.groups()) {
-          groups.put(g.group(), histogram(scale, g.statistics()));
-        }
-        List<Outcome> alternatives =
-            engines.stream().map(e -> e.evaluate(overall, groups).outcome()).toList();
-        byStatement.put(
-            item.statementId(),
-            new SensitivityRow(
-                item.statementId(),
-                item.text(),
-                round.number(),
-                item.outcome(),
-                alternatives,
-                alternatives.stream().anyMatch(o -> o != item.outcome())));
-      }
-    }
-    return List.copyOf(byStatement.values());
-  }
-
-  private static Histogram histogram(Scale scale, StatisticsView s) {
-    return Histogram.of(
-        scale, s.unableToRate(), s.counts().stream().mapToLong(Long::longValue).toArray());
-  }
-
-  /**
-   * For each round after the first: the previous round's ratings of those who submitted this round
-   * against those who submitted the previous round only, per statement carried into this round.
-   */
-  private List<AttritionCheck> attrition(
-      Protocol protocol, List<Round> closed, Map<Integer, ResultsView> resultsByRound) {
-    Band agree = protocol.scale().agree();
-    int points = protocol.scaleMax - protocol.scaleMin + 1;
-    List<AttritionCheck> checks = new ArrayList<>();
-    for (int i = 1; i < closed.size(); i++) {
-      Round previous = closed.get(i - 1);
-      Round round = closed.get(i);
-      if (previous.number != round.number - 1) {
-        continue;
-      }
-      Map<Long, ItemResultView> previousItems = new HashMap<>();
-      resultsByRound.get(previous.number).items().forEach(v -> previousItems.put(v.itemId(), v));
-      Map<Long, long[]> stayers = new HashMap<>();
-      for (StayerRow row : report.stayerHistograms(previous.id, round.id)) {
-        stayers
-                .computeIfAbsent(row.itemId(), k -> new long[points])[
-                row.value() - protocol.scaleMin] +=
-            row.count();
-      }
-      long stayed = report.stayed(previous.id, round.id);
-      long submittedBefore = previous.responsesAtClose == null ? 0 : previous.responsesAtClose;
-      List<AttritionRow> rows = new ArrayList<>();
-      for (RoundItem item : rounds.items(round.id)) {
-        ItemResultView before = item.previous == null ? null : previousItems.get(item.previous.id);
-        if (before == null) {
-          continue;
-        }
-        long[] all = before.statistics().counts().stream().mapToLong(Long::longValue).toArray();
-        long[] kept = stayers.getOrDefault(before.itemId(), new long[points]);
-        long[] left = new long[points];
-        for (int p = 0; p < points; p++) {
-          left[p] = all[p] - kept[p];
-        }
-        rows.add(attritionRow(item.statement.id, before.text(), kept, left, agree, protocol));
-      }
-      checks.add(
-          new AttritionCheck(round.number, stayed, Math.max(0, submittedBefore - stayed), rows));
-    }
-    return checks;
-  }
-
-  private static AttritionRow attritionRow(
-      long statementId, String text, long[] kept, long[] left, Band agree, Protocol protocol) {
-    long keptRated = sum(kept);
-    long leftRated = sum(left);
-    Double keptAgree = percent(inBand(kept, agree, protocol.scaleMin), keptRated);
-    Double leftAgree = percent(inBand(left, agree, protocol.scaleMin), leftRated);
-    Double difference = keptAgree == null || leftAgree == null ? null : keptAgree - leftAgree;
-    RankSumTest test = RankSumTest.of(kept, left);
-    Double p = finite(test.p());
-    boolean flagged =
-        (difference != null && Math.abs(difference) >= ATTRITION_POINTS)
-            || (p != null && p < ATTRITION_ALPHA);
-    return new AttritionRow(
-        statementId,
-        text,
-        keptRated,
-        leftRated,
-        keptAgree,
-        leftAgree,
-        difference,
-        finite(test.w()),
-        p,
-        test.method().name(),
-        flagged);
-  }
-
   private FinalList finalList(
       List<StatementVersion> versions, Map<Integer, ResultsView> resultsByRound) {
     Map<Long, ItemResultView> decisive = new HashMap<>();
@@ -435,54 +275,6 @@ public class ReportService {
       out.add(new ReleasedComment(c.response.round.number, statementId, section, c.text));
     }
     return out;
-  }
-
-  private static volatile List<ChecklistGuideline> checklist;
-
-  /** ACCORD and DELPHISTAR items, read once from the resource that maps them to the report. */
-  static List<ChecklistGuideline> checklist() {
-    if (checklist == null) {
-      try (InputStream in =
-          ReportService.class.getClassLoader().getResourceAsStream("report/checklist.json")) {
-        JsonNode root = new ObjectMapper().readTree(in);
-        List<ChecklistGuideline> guidelines = new ArrayList<>();
-        for (JsonNode g : root.path("guidelines")) {
-          List<ChecklistItem> items = new ArrayList<>();
-          for (JsonNode i : g.path("items")) {
-            String section = i.path("answeredBy").isTextual() ? i.get("answeredBy").asText() : null;
-            items.add(
-                new ChecklistItem(
-                    i.path("item").asText(),
-                    i.path("section").asText(),
-                    i.path("topic").asText(),
-                    i.path("answer").isTextual() ? i.get("answer").asText() : null,
-                    section));
-          }
-          guidelines.add(
-              new ChecklistGuideline(g.path("id").asText(), g.path("citation").asText(), items));
-        }
-        checklist = List.copyOf(guidelines);
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
-    }
-    return checklist;
-  }
-
-  private static long inBand(long[] counts, Band band, int min) {
-    long sum = 0;
-    for (int p = band.low(); p <= band.high(); p++) {
-      sum += counts[p - min];
-    }
-    return sum;
-  }
-
-  private static long sum(long[] counts) {
-    long sum = 0;
-    for (long c : counts) {
-      sum += c;
-    }
-    return sum;
   }
 
   private static Double percent(long count, Long of) {

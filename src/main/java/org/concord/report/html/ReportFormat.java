@@ -1,4 +1,4 @@
-package org.concord.report;
+package org.concord.report.html;
 
 import io.quarkus.qute.TemplateExtension;
 import java.math.BigDecimal;
