@@ -46,6 +46,25 @@ class ResultsGuardsTest {
         .then()
         .statusCode(400)
         .body("errors[0].field", equalTo("protocol.minimumResponsePercent"));
+    // A study that has not run a round yet still has a report, in every format.
+    asCoordinator()
+        .accept(ContentType.JSON)
+        .get("/api/studies/" + study + "/report")
+        .then()
+        .statusCode(200)
+        .body("results", equalTo(List.of()))
+        .body("method.paragraphs[5]", containsString("No round has closed yet."));
+    asCoordinator().get("/api/studies/" + study + "/report").then().statusCode(200);
+    asCoordinator()
+        .get("/api/studies/" + study + "/report?format=pdf")
+        .then()
+        .statusCode(200)
+        .contentType("application/pdf");
+    asCoordinator()
+        .get("/api/studies/" + study + "/report?format=xml")
+        .then()
+        .statusCode(400)
+        .body("errors[0].field", equalTo("format"));
   }
 
   @Test
