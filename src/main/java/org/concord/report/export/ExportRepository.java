@@ -4,18 +4,30 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import java.time.Instant;
+import java.util.Collections;
+import java.util.Iterator;
 import java.util.List;
+import java.util.NoSuchElementException;
+import java.util.Spliterator;
+import java.util.Spliterators;
 import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
 import org.concord.response.ResponseState;
 
 /**
  * The exports' queries. Each streams scalar rows in the order they are written, so a million
- * ratings never sit in memory together: no entity is loaded, and the driver fetches in batches.
+ * ratings never sit in memory together: no entity is loaded, and rows come in batches or blocks.
  */
 @ApplicationScoped
 public class ExportRepository {
 
   private static final int FETCH_SIZE = 1_000;
+
+  /**
+   * Ratings per block of the ratings export: a block is sorted in memory, and at a 256 MB heap H2
+   * spills a result of more than 10,000 rows to disk.
+   */
+  private static final long RATINGS_PER_BLOCK = 5_000;
 
   @Inject EntityManager em;
 
@@ -78,8 +90,91 @@ public class ExportRepository {
         .toList();
   }
 
+  /**
+   * Submitted ratings by round, then panelist (the pseudonyms' order), then statement position. One
+   * query with that order had the database build and sort the whole study's ratings before the
+   * first row; instead each round is read in blocks of panelists, each block a query led by {@code
+   * response_unique (round_id, panelist_id)} and small enough to sort in memory, so rows flow from
+   * the first block and memory holds one block.
+   */
   public Stream<RatingRow> ratings(long studyId) {
+    List<Object[]> rounds = // id, items
+        em.createQuery(
+                "select rd.id, count(i) from Round rd left join RoundItem i on i.round = rd"
+                    + " where rd.study.id = :study group by rd.id, rd.number order by rd.number",
+                Object[].class)
+            .setParameter("study", studyId)
+            .getResultList();
+    Iterator<Object[]> roundsLeft = rounds.iterator();
+    Iterator<RatingRow> blocks =
+        new Iterator<>() {
+          private long round;
+          private int responsesPerBlock;
+          private long afterPanelist = Long.MIN_VALUE;
+          private boolean roundDone = true;
+          private Iterator<RatingRow> block = Collections.emptyIterator();
+
+          @Override
+          public boolean hasNext() {
+            while (!block.hasNext()) {
+              if (roundDone) {
+                if (!roundsLeft.hasNext()) {
+                  return false;
+                }
+                Object[] next = roundsLeft.next();
+                round = (Long) next[0];
+                responsesPerBlock =
+                    (int) Math.max(1, RATINGS_PER_BLOCK / Math.max(1, (Long) next[1]));
+                afterPanelist = Long.MIN_VALUE;
+                roundDone = false;
+              }
+              List<Long> panelists = blockOfPanelists(round, afterPanelist, responsesPerBlock);
+              if (panelists.size() < responsesPerBlock) {
+                roundDone = true;
+              }
+              if (!panelists.isEmpty()) {
+                afterPanelist = panelists.get(panelists.size() - 1);
+                block = ratingsOf(round, panelists.get(0), afterPanelist).iterator();
+              }
+            }
+            return true;
+          }
+
+          @Override
+          public RatingRow next() {
+            if (!hasNext()) {
+              throw new NoSuchElementException();
+            }
+            return block.next();
+          }
+        };
+    return StreamSupport.stream(
+        Spliterators.spliteratorUnknownSize(blocks, Spliterator.ORDERED | Spliterator.NONNULL),
+        false);
+  }
+
+  /** The next panelists, in id order, with a submitted response in the round. */
+  private List<Long> blockOfPanelists(long round, long afterPanelist, int count) {
+    // Ordered as response_unique is, so the index yields them without a sort.
     return em.createQuery(
+            "select s.panelist.id from Response s where s.round.id = :round"
+                + " and s.state = :submitted and s.panelist.id > :after"
+                + " order by s.round.id, s.panelist.id",
+            Long.class)
+        .setParameter("round", round)
+        .setParameter("submitted", ResponseState.SUBMITTED)
+        .setParameter("after", afterPanelist)
+        .setMaxResults(count)
+        .getResultList();
+  }
+
+  /**
+   * The round's submitted ratings of panelists {@code first} to {@code last}. A list: H2 builds a
+   * query's whole result before the first row anyway, and a block is bounded.
+   */
+  private List<RatingRow> ratingsOf(long round, long first, long last) {
+    return em
+        .createQuery(
             "select p.id, g.name, rd.number, st.id, v.number, i.id, r.value, r.unableToRate,"
                 + " case when r.reasonForChange is null then false else true end,"
                 + " case when prev.id is null then false else true end, prev.value,"
@@ -90,14 +185,17 @@ public class ExportRepository {
                 + " left join Response ps on ps.panelist = p and ps.round = pi.round"
                 + " and ps.state = :submitted"
                 + " left join Rating prev on prev.response = ps and prev.item = pi"
-                + " where rd.study.id = :study and s.state = :submitted"
-                + " order by rd.number, p.id, i.position",
+                + " where s.round.id = :round and s.panelist.id between :first and :last"
+                + " and s.state = :submitted"
+                + " order by p.id, i.position",
             Object[].class)
-        .setParameter("study", studyId)
+        .setParameter("round", round)
+        .setParameter("first", first)
+        .setParameter("last", last)
         .setParameter("submitted", ResponseState.SUBMITTED)
-        .setHint("org.hibernate.fetchSize", FETCH_SIZE)
         .setHint("org.hibernate.readOnly", true)
-        .getResultStream()
+        .getResultList()
+        .stream()
         .map(
             r ->
                 new RatingRow(
@@ -112,7 +210,8 @@ public class ExportRepository {
                     (Boolean) r[8],
                     (Boolean) r[9],
                     (Integer) r[10],
-                    Boolean.TRUE.equals(r[11])));
+                    Boolean.TRUE.equals(r[11])))
+        .toList();
   }
 
   /** Every comment of the study's responses, without who wrote it. */

@@ -37,7 +37,8 @@ final class StudyTables {
   static ExportTable ratings(Protocol p) {
     return new ExportTable(
         "ratings",
-        "One row per rating of a submitted response (long format).",
+        "One row per rating of a submitted response (long format): by round, then panelist (in"
+            + " pseudonym order), then the statement's position in the round.",
         PANELIST,
         GROUP,
         ROUND,

@@ -93,6 +93,9 @@ class RatingsExportMemoryIT {
       Instant begun = Instant.now();
       CsvLines csv = readCsv(app.port, "/api/studies/" + study + "/exports/ratings.csv");
       report("ratings.csv", begun, csv.bytes);
+      System.out.printf(
+          "Export ratings.csv: first line after %.1f s.%n",
+          Duration.between(begun, csv.firstLineAt).toMillis() / 1000.0);
       assertThat(csv.status, equalTo(200));
       assertThat(csv.header, equalTo(RATINGS_HEADER));
       assertThat(csv.firstRow, equalTo(expectedFirstRow));
@@ -263,7 +266,8 @@ class RatingsExportMemoryIT {
   }
 
   /** A CSV read line by line as it arrives: the test holds no more of it than the server does. */
-  record CsvLines(int status, String header, String firstRow, long lines, long bytes) {}
+  record CsvLines(
+      int status, String header, String firstRow, long lines, long bytes, Instant firstLineAt) {}
 
   private CsvLines readCsv(int port, String path) throws IOException, InterruptedException {
     HttpResponse<InputStream> answer =
@@ -272,12 +276,13 @@ class RatingsExportMemoryIT {
     try (BufferedReader reader =
         new BufferedReader(new InputStreamReader(counted, StandardCharsets.UTF_8))) {
       String header = reader.readLine();
+      Instant firstLineAt = Instant.now();
       String firstRow = reader.readLine();
       long lines = header == null ? 0 : firstRow == null ? 1 : 2;
       while (reader.readLine() != null) {
         lines++;
       }
-      return new CsvLines(answer.statusCode(), header, firstRow, lines, counted.count);
+      return new CsvLines(answer.statusCode(), header, firstRow, lines, counted.count, firstLineAt);
     }
   }
 
