@@ -97,15 +97,22 @@ public class ExportRepository {
    * response_unique (round_id, panelist_id)} and small enough to sort in memory, so rows flow from
    * the first block and memory holds one block.
    */
+  /** A round of the study and how many statements it has, in round order. */
+  private record RoundSize(long roundId, long items) {}
+
+  private List<RoundSize> roundSizes(long studyId) {
+    return em.createQuery(
+            "select rd.id, count(i) from Round rd left join RoundItem i on i.round = rd"
+                + " where rd.study.id = :study group by rd.id, rd.number order by rd.number",
+            Object[].class)
+        .setParameter("study", studyId)
+        .getResultStream()
+        .map(row -> new RoundSize((Long) row[0], (Long) row[1]))
+        .toList();
+  }
+
   public Stream<RatingRow> ratings(long studyId) {
-    List<Object[]> rounds = // id, items
-        em.createQuery(
-                "select rd.id, count(i) from Round rd left join RoundItem i on i.round = rd"
-                    + " where rd.study.id = :study group by rd.id, rd.number order by rd.number",
-                Object[].class)
-            .setParameter("study", studyId)
-            .getResultList();
-    Iterator<Object[]> roundsLeft = rounds.iterator();
+    Iterator<RoundSize> roundsLeft = roundSizes(studyId).iterator();
     Iterator<RatingRow> blocks =
         new Iterator<>() {
           private long round;
@@ -121,10 +128,10 @@ public class ExportRepository {
                 if (!roundsLeft.hasNext()) {
                   return false;
                 }
-                Object[] next = roundsLeft.next();
-                round = (Long) next[0];
+                RoundSize next = roundsLeft.next();
+                round = next.roundId();
                 responsesPerBlock =
-                    (int) Math.max(1, RATINGS_PER_BLOCK / Math.max(1, (Long) next[1]));
+                    (int) Math.max(1, RATINGS_PER_BLOCK / Math.max(1, next.items()));
                 afterPanelist = Long.MIN_VALUE;
                 roundDone = false;
               }
