@@ -1,6 +1,5 @@
 package org.concord.common;
 
-import io.quarkus.runtime.annotations.StaticInitSafe;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerRequest;
@@ -10,7 +9,7 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import jakarta.inject.Inject;
 
 /**
  * Refuses a body larger than {@code concord.max-body-bytes} with a problem that says the limit
@@ -21,9 +20,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @ApplicationScoped
 public class BodySizeLimit {
 
-  @StaticInitSafe
-  @ConfigProperty(name = "concord.max-body-bytes")
-  long maxBodyBytes;
+  @Inject ConcordConfig config;
 
   void install(@Observes Router router) {
     router
@@ -64,7 +61,7 @@ public class BodySizeLimit {
           if (refused[0]) {
             return;
           }
-          if ((long) body.length() + chunk.length() > maxBodyBytes) {
+          if ((long) body.length() + chunk.length() > config.maxBodyBytes()) {
             refused[0] = true;
             // A chunked body may never end: close rather than read on.
             refuse(context)
@@ -97,12 +94,14 @@ public class BodySizeLimit {
         "body-too-large",
         "Body too large",
         413,
-        "The body is larger than " + maxBodyBytes + " bytes. Split the file or send less at once.");
+        "The body is larger than "
+            + config.maxBodyBytes()
+            + " bytes. Split the file or send less at once.");
   }
 
   private boolean isOver(String length) {
     try {
-      return Long.parseLong(length.trim()) > maxBodyBytes;
+      return Long.parseLong(length.trim()) > config.maxBodyBytes();
     } catch (NumberFormatException e) {
       return false;
     }

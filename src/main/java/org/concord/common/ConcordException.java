@@ -4,9 +4,10 @@ import java.util.List;
 
 /**
  * A refusal the caller can act on. Each subclass fixes the HTTP status and problem type; the
- * message is written for the person who has to fix the input.
+ * message is written for the person who has to fix the input. {@link ProblemMappers} answers every
+ * one under /api; pages tell them apart by type.
  */
-public class ConcordException extends RuntimeException {
+public abstract class ConcordException extends RuntimeException {
 
   private final Problem problem;
 
@@ -19,30 +20,51 @@ public class ConcordException extends RuntimeException {
     return problem;
   }
 
-  public static ConcordException of(Problem problem) {
-    return new ConcordException(problem);
+  public static NotFound notFound(String what, Object id) {
+    return new NotFound(what, id);
   }
 
-  public static ConcordException notFound(String what, Object id) {
-    return new ConcordException(
-        Problem.of("not-found", "Not found", 404, what + " " + id + " does not exist."));
+  public static Invalid invalid(String detail, List<Problem.FieldError> errors) {
+    return new Invalid(detail, errors);
   }
 
-  public static ConcordException invalid(String detail, List<Problem.FieldError> errors) {
-    return new ConcordException(
-        Problem.of("invalid-input", "Invalid input", 400, detail).withErrors(errors));
-  }
-
-  public static ConcordException invalid(String field, String message) {
+  public static Invalid invalid(String field, String message) {
     return invalid(message, List.of(Problem.FieldError.field(field, message)));
   }
 
-  public static ConcordException conflict(String detail) {
-    return new ConcordException(Problem.of("conflict", "Conflict", 409, detail));
+  public static Conflict conflict(String detail) {
+    return new Conflict(detail);
   }
 
-  public static ConcordException importRefused(String detail, List<Problem.FieldError> errors) {
-    return new ConcordException(
-        Problem.of("import-refused", "Import refused", 422, detail).withErrors(errors));
+  public static ImportRefused importRefused(String detail, List<Problem.FieldError> errors) {
+    return new ImportRefused(detail, errors);
+  }
+
+  /** 404: the thing asked for does not exist. */
+  public static class NotFound extends ConcordException {
+    NotFound(String what, Object id) {
+      super(Problem.of("not-found", "Not found", 404, what + " " + id + " does not exist."));
+    }
+  }
+
+  /** 400: input that breaks a rule; {@code errors} names each field at fault. */
+  public static class Invalid extends ConcordException {
+    Invalid(String detail, List<Problem.FieldError> errors) {
+      super(Problem.of("invalid-input", "Invalid input", 400, detail).withErrors(errors));
+    }
+  }
+
+  /** 409: the request is sound but the state of things does not allow it now. */
+  public static class Conflict extends ConcordException {
+    protected Conflict(String detail) {
+      super(Problem.of("conflict", "Conflict", 409, detail));
+    }
+  }
+
+  /** 422: an import that was refused as a whole; {@code errors} gives line and column. */
+  public static class ImportRefused extends ConcordException {
+    ImportRefused(String detail, List<Problem.FieldError> errors) {
+      super(Problem.of("import-refused", "Import refused", 422, detail).withErrors(errors));
+    }
   }
 }

@@ -33,14 +33,15 @@ public final class ImportErrors {
   }
 
   /** A fault that makes reading the rest pointless. */
-  public static ConcordException single(String what, int line, Integer column, String message) {
+  public static ConcordException.ImportRefused single(
+      String what, int line, Integer column, String message) {
     ImportErrors errors = new ImportErrors();
     errors.at(line, column, message);
     return errors.refusal(what);
   }
 
   /** Errors in file order, however the checks found them. */
-  private ConcordException refusal(String what) {
+  private ConcordException.ImportRefused refusal(String what) {
     errors.sort(
         Comparator.comparing(FieldError::line)
             .thenComparing(FieldError::column, Comparator.nullsFirst(Comparator.naturalOrder())));

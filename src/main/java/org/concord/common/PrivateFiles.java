@@ -4,6 +4,7 @@ import io.quarkus.runtime.StartupEvent;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
 import jakarta.interceptor.Interceptor;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -43,8 +44,7 @@ public class PrivateFiles {
   @ConfigProperty(name = "quarkus.datasource.jdbc.url")
   Optional<String> jdbcUrl;
 
-  @ConfigProperty(name = "concord.token-secret-file", defaultValue = "./data/token-secret")
-  Path secretFile;
+  @Inject ConcordConfig config;
 
   @ConfigProperty(name = "quarkus.log.file.enabled", defaultValue = "false")
   boolean logFileEnabled;
@@ -55,6 +55,7 @@ public class PrivateFiles {
   /** Before the first coordinator is created and before the demo study is written. */
   void onStart(@Observes @Priority(Interceptor.Priority.PLATFORM_BEFORE) StartupEvent event) {
     h2File().ifPresent(database -> restrict(database.toAbsolutePath().getParent(), database));
+    Path secretFile = config.tokenSecretFile();
     restrict(secretFile.toAbsolutePath().getParent(), secretFile);
     if (logFileEnabled) {
       restrict(null, logFile);

@@ -10,6 +10,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import org.concord.common.ConcordConfig;
 import org.concord.guidance.GuidanceFormat;
 import org.concord.guidance.GuidanceService;
 import org.concord.panel.PanelService;
@@ -21,7 +22,6 @@ import org.concord.study.RuleType;
 import org.concord.study.Study;
 import org.concord.study.StudyRepository;
 import org.concord.study.StudyService;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
@@ -38,16 +38,14 @@ public class DemoStudy {
 
   private static final Logger LOG = Logger.getLogger(DemoStudy.class);
 
-  @ConfigProperty(name = "concord.demo.enabled")
-  boolean enabled;
-
+  @Inject ConcordConfig config;
   @Inject StudyRepository studies;
   @Inject StudyService studyService;
   @Inject GuidanceService guidance;
   @Inject PanelService panel;
 
   void onStart(@Observes StartupEvent event) {
-    if (enabled && studies.count("title", TITLE) == 0) {
+    if (config.demo().enabled() && studies.count("title", TITLE) == 0) {
       Study study = create();
       LOG.infof("Created the demo study \"%s\" (id %d)", TITLE, study.id);
     }

@@ -15,8 +15,8 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.concord.common.ConcordConfig;
 import org.concord.common.Texts;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
@@ -45,18 +45,10 @@ public class MailDispatcher {
   @Inject Mailer mailer;
   @Inject MailRenderer renderer;
   @Inject Instance<OutboxRelevance> relevance;
-
-  @ConfigProperty(name = "concord.mail.batch-size", defaultValue = "50")
-  int batchSize;
-
-  @ConfigProperty(name = "concord.mail.max-attempts", defaultValue = "10")
-  int maxAttempts;
-
-  @ConfigProperty(name = "concord.mail.first-retry", defaultValue = "PT30S")
-  Duration firstRetry;
+  @Inject ConcordConfig config;
 
   @Scheduled(
-      every = "${concord.mail.dispatch-every:5s}",
+      every = "${concord.mail.dispatch-every}",
       concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
   void scheduled() {
     dispatchDue();
@@ -72,7 +64,7 @@ public class MailDispatcher {
     do {
       batch = dispatchBatch();
       sent += batch[1];
-    } while (batch[0] == batchSize && batch[1] > 0);
+    } while (batch[0] == config.mail().batchSize() && batch[1] > 0);
     return sent;
   }
 
@@ -105,7 +97,7 @@ public class MailDispatcher {
                 OutboxEmail.class)
             .setParameter("pending", OutboxStatus.PENDING)
             .setParameter("now", now)
-            .setMaxResults(batchSize)
+            .setMaxResults(config.mail().batchSize())
             .setLockMode(LockModeType.PESSIMISTIC_WRITE)
             .setHint("jakarta.persistence.lock.timeout", -2)
             .getResultList();
@@ -164,11 +156,11 @@ public class MailDispatcher {
     email.attempts++;
     email.lastError = Texts.fit(failure.reason(), 2000);
     email.claimedUntil = null;
-    if (failure.permanent() || email.attempts >= maxAttempts) {
+    if (failure.permanent() || email.attempts >= config.mail().maxAttempts()) {
       email.status = OutboxStatus.FAILED;
     } else {
       long factor = 1L << Math.min(email.attempts - 1, 10);
-      email.nextAttemptAt = Instant.now().plus(firstRetry.multipliedBy(factor));
+      email.nextAttemptAt = Instant.now().plus(config.mail().firstRetry().multipliedBy(factor));
     }
   }
 }

@@ -11,9 +11,9 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import java.util.Map;
+import org.concord.common.ConcordConfig;
 import org.concord.panel.TokenService;
 import org.concord.round.Round;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Renders an outbox email from templates/mail/{kind}.html and .txt at the moment it is sent, with a
@@ -29,15 +29,13 @@ public class MailRenderer {
   @Inject EntityManager em;
   @Inject Engine qute;
   @Inject TokenService tokens;
-
-  @ConfigProperty(name = "concord.base-url")
-  String baseUrl;
+  @Inject ConcordConfig config;
 
   @Transactional
   public Mail render(long outboxId) {
     OutboxEmail email = em.find(OutboxEmail.class, outboxId);
     Round round = email.round;
-    String link = baseUrl.replaceAll("/+$", "") + "/p/" + tokens.tokenFor(email.panelist);
+    String link = config.baseUrl().replaceAll("/+$", "") + "/p/" + tokens.tokenFor(email.panelist);
     Map<String, Object> data =
         Map.of(
             "name",
@@ -69,7 +67,7 @@ public class MailRenderer {
   }
 
   private String host() {
-    String host = URI.create(baseUrl).getHost();
+    String host = URI.create(config.baseUrl()).getHost();
     return host == null ? "concord.invalid" : host;
   }
 }

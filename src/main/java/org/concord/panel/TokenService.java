@@ -20,9 +20,9 @@ import java.util.Optional;
 import java.util.Set;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
+import org.concord.common.ConcordConfig;
 import org.concord.common.PrivateFiles;
 import org.concord.web.FailureThrottle;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Personal links. A token is HMAC-SHA256(secret, panelist and generation): 256 bits that look
@@ -33,12 +33,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @ApplicationScoped
 public class TokenService {
 
-  @ConfigProperty(name = "concord.token-secret")
-  Optional<String> configuredSecret;
-
-  @ConfigProperty(name = "concord.token-secret-file", defaultValue = "./data/token-secret")
-  Path secretFile;
-
+  @Inject ConcordConfig config;
   @Inject EntityManager em;
   @Inject FailureThrottle throttle;
 
@@ -178,7 +173,8 @@ public class TokenService {
       synchronized (this) {
         if (secret == null) {
           secret =
-              configuredSecret
+              config
+                  .tokenSecret()
                   .map(s -> s.getBytes(StandardCharsets.UTF_8))
                   .orElseGet(this::fileSecret);
         }
@@ -188,6 +184,7 @@ public class TokenService {
   }
 
   private byte[] fileSecret() {
+    Path secretFile = config.tokenSecretFile();
     try {
       if (!Files.exists(secretFile)) {
         byte[] random = new byte[32];

@@ -58,30 +58,49 @@ public class PanelistService {
   @Inject LateSaves lateSaves;
 
   /** The same answer for an unknown, revoked or withdrawn link: nothing to tell them apart. */
-  static ConcordException inactiveLink() {
-    return new ConcordException(
-        Problem.of(
-            "inactive-link",
-            "Link not active",
-            404,
-            "This link is not active. If you need a new one, contact the study team.")) {};
+  public static class InactiveLink extends ConcordException {
+    InactiveLink() {
+      super(
+          Problem.of(
+              "inactive-link",
+              "Link not active",
+              404,
+              "This link is not active. If you need a new one, contact the study team."));
+    }
+  }
+
+  /** An active link, but no round has invited the panelist yet. */
+  public static class NoRoundToAnswer extends ConcordException {
+    NoRoundToAnswer() {
+      super(
+          Problem.of(
+              "no-round",
+              "No round",
+              404,
+              "There is no round for you to answer at the moment. We will email you when there is."));
+    }
+  }
+
+  /** A save or submission that reached a round after it closed; kept for the team, not counted. */
+  public static class TooLate extends ConcordException.Conflict {
+    TooLate(Round round, String what) {
+      super(
+          "Round "
+              + round.number
+              + " closed on "
+              + round.closedAt
+              + "; this "
+              + what
+              + " arrived too late to count. The study team can see it.");
+    }
   }
 
   public Panelist panelist(String token) {
-    return tokens.resolve(token).orElseThrow(PanelistService::inactiveLink);
+    return tokens.resolve(token).orElseThrow(InactiveLink::new);
   }
 
   private Invitation invitation(Panelist panelist) {
-    return responses
-        .currentInvitation(panelist)
-        .orElseThrow(
-            () ->
-                new ConcordException(
-                    Problem.of(
-                        "no-round",
-                        "No round",
-                        404,
-                        "There is no round for you to answer at the moment. We will email you when there is.")) {});
+    return responses.currentInvitation(panelist).orElseThrow(NoRoundToAnswer::new);
   }
 
   /** The round page: statements, the protocol's feedback and the panelist's own answers so far. */
@@ -154,12 +173,7 @@ public class PanelistService {
     Round round = invitation.round;
     if (round.state != RoundState.OPEN) {
       lateSaves.keep(round, panelist, json(request));
-      throw ConcordException.conflict(
-          "Round "
-              + round.number
-              + " closed on "
-              + round.closedAt
-              + "; this save arrived too late to count. The study team can see it.");
+      throw new TooLate(round, "save");
     }
     List<RoundItem> items = rounds.items(round.id);
     Map<Long, RoundItem> byId = new HashMap<>();
@@ -240,12 +254,7 @@ public class PanelistService {
     Round round = invitation.round;
     if (round.state != RoundState.OPEN) {
       lateSaves.keep(round, panelist, "{\"submit\":true}");
-      throw ConcordException.conflict(
-          "Round "
-              + round.number
-              + " closed on "
-              + round.closedAt
-              + "; this submission arrived too late to count. The study team can see it.");
+      throw new TooLate(round, "submission");
     }
     Response response =
         responses.response(round, panelist).orElseGet(() -> newResponse(invitation));

@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import org.concord.common.ConcordConfig;
 import org.concord.common.ConcordException;
 import org.concord.mail.EmailKind;
 import org.concord.mail.OutboxService;
@@ -18,7 +19,6 @@ import org.concord.round.RoundViews.ProgressCounts;
 import org.concord.round.RoundViews.ProgressView;
 import org.concord.study.AuditLog;
 import org.concord.study.StudyRepository;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
@@ -37,9 +37,7 @@ public class RoundMonitor {
   @Inject OutboxService outbox;
   @Inject AuditLog audit;
   @Inject StudyRepository studies;
-
-  @ConfigProperty(name = "concord.reminders.max-per-round", defaultValue = "3")
-  int maxReminders;
+  @Inject ConcordConfig config;
 
   public ProgressView progress(long roundId) {
     rounds.require(roundId);
@@ -91,7 +89,7 @@ public class RoundMonitor {
           && !invitation.lastRemindedAt.isBefore(remindedSince)) {
         continue;
       }
-      if (invitation.remindersSent >= maxReminders) {
+      if (invitation.remindersSent >= config.reminders().maxPerRound()) {
         atCap++;
         continue;
       }
@@ -115,7 +113,7 @@ public class RoundMonitor {
    * others go on.
    */
   @Scheduled(
-      every = "${concord.rounds.check-every:60s}",
+      every = "${concord.rounds.check-every}",
       concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
   void scheduled() {
     Instant now = Instant.now();

@@ -15,13 +15,12 @@ import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.security.SecureRandom;
-import java.time.Duration;
 import java.util.Base64;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
+import org.concord.common.ConcordConfig;
 import org.concord.security.AccountService.Credentials;
 import org.concord.web.FailureThrottle;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Checks an HTTP Basic sign-in against the study-team accounts.
@@ -44,15 +43,7 @@ public class AccountIdentityProvider
   @Inject AccountService accounts;
   @Inject LoginLockout lockout;
   @Inject FailureThrottle throttle;
-
-  @ConfigProperty(name = "concord.bcrypt-cost", defaultValue = "12")
-  int bcryptCost;
-
-  @ConfigProperty(name = "concord.login-cache.lifetime", defaultValue = "PT60S")
-  Duration cacheLifetime;
-
-  @ConfigProperty(name = "concord.login-cache.max-entries", defaultValue = "10000")
-  int cacheMaxEntries;
+  @Inject ConcordConfig config;
 
   private VerifiedCredentials verified;
 
@@ -64,11 +55,12 @@ public class AccountIdentityProvider
 
   @PostConstruct
   void init() {
-    verified = new VerifiedCredentials(cacheLifetime, cacheMaxEntries);
+    verified =
+        new VerifiedCredentials(config.loginCache().lifetime(), config.loginCache().maxEntries());
     byte[] random = new byte[24];
     new SecureRandom().nextBytes(random);
     unknownAccountHash =
-        BcryptUtil.bcryptHash(Base64.getEncoder().encodeToString(random), bcryptCost);
+        BcryptUtil.bcryptHash(Base64.getEncoder().encodeToString(random), config.bcryptCost());
   }
 
   @Override

@@ -9,24 +9,18 @@ import jakarta.transaction.Transactional;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import org.concord.common.ConcordConfig;
 import org.concord.common.ConcordException;
 import org.concord.common.Page;
 import org.concord.common.PageRequest;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 @ApplicationScoped
 public class AccountService {
 
-  /**
-   * bcrypt cost factor (each step doubles the work). 12 takes about a quarter of a second per check
-   * on the reference machine; tests lower it, since HTTP Basic checks on every request.
-   */
-  @ConfigProperty(name = "concord.bcrypt-cost", defaultValue = "12")
-  int bcryptCost;
-
   static final int MIN_PASSWORD_LENGTH = 12;
 
   @Inject AccountRepository accounts;
+  @Inject ConcordConfig config;
 
   static String normaliseEmail(String email) {
     return email == null ? null : email.trim().toLowerCase(Locale.ROOT);
@@ -46,7 +40,7 @@ public class AccountService {
     }
     Account account = new Account();
     account.email = normaliseEmail(email);
-    account.passwordHash = BcryptUtil.bcryptHash(password, bcryptCost);
+    account.passwordHash = BcryptUtil.bcryptHash(password, config.bcryptCost());
     account.role = role;
     accounts.persist(account);
     return account;

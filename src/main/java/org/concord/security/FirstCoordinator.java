@@ -7,7 +7,7 @@ import jakarta.inject.Inject;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.Optional;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.concord.common.ConcordConfig;
 import org.jboss.logging.Logger;
 
 /**
@@ -21,25 +21,18 @@ public class FirstCoordinator {
   static final String DEV_EMAIL = "admin@concord.local";
 
   @Inject AccountService accounts;
-
-  @ConfigProperty(name = "concord.admin.email")
-  Optional<String> email;
-
-  @ConfigProperty(name = "concord.admin.password")
-  Optional<String> password;
-
-  /** On in the dev profile only: a production start never invents a login. */
-  @ConfigProperty(name = "concord.admin.generate-when-missing", defaultValue = "false")
-  boolean generateWhenMissing;
+  @Inject ConcordConfig config;
 
   void onStart(@Observes StartupEvent event) {
     if (accounts.any()) {
       return;
     }
+    Optional<String> email = config.admin().email();
+    Optional<String> password = config.admin().password();
     if (email.isPresent() && password.isPresent()) {
       accounts.create(email.get(), password.get(), Role.COORDINATOR);
       LOG.infof("Created the first coordinator account %s", email.get());
-    } else if (generateWhenMissing) {
+    } else if (config.admin().generateWhenMissing()) {
       byte[] random = new byte[12];
       new SecureRandom().nextBytes(random);
       String generated = Base64.getUrlEncoder().withoutPadding().encodeToString(random);

@@ -2,12 +2,13 @@ package org.concord.security;
 
 import io.quarkus.security.AuthenticationException;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.ws.rs.core.Response;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.concord.common.ConcordConfig;
 import org.concord.common.Problem;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 /**
@@ -25,14 +26,7 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 @ApplicationScoped
 public class LoginLockout {
 
-  @ConfigProperty(name = "concord.lockout.max-failures", defaultValue = "10")
-  int maxFailures;
-
-  @ConfigProperty(name = "concord.lockout.duration", defaultValue = "PT15M")
-  Duration duration;
-
-  @ConfigProperty(name = "concord.lockout.max-emails", defaultValue = "10000")
-  int maxEmails;
+  @Inject ConcordConfig config;
 
   private static final class Failures {
     int count;
@@ -75,7 +69,7 @@ public class LoginLockout {
     synchronized (byEmail) {
       Failures failures = byEmail.get(email);
       if (failures == null) {
-        if (byEmail.size() >= maxEmails) {
+        if (byEmail.size() >= config.lockout().maxEmails()) {
           var oldest = byEmail.keySet().iterator();
           oldest.next();
           oldest.remove();
@@ -84,9 +78,9 @@ public class LoginLockout {
         byEmail.put(email, failures);
       }
       failures.count++;
-      if (failures.count >= maxFailures) {
+      if (failures.count >= config.lockout().maxFailures()) {
         failures.locked = true;
-        failures.lockedUntilNanos = System.nanoTime() + duration.toNanos();
+        failures.lockedUntilNanos = System.nanoTime() + config.lockout().duration().toNanos();
       }
     }
   }

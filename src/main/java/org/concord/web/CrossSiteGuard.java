@@ -7,11 +7,12 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.Set;
+import org.concord.common.ConcordConfig;
 import org.concord.common.Problem;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Refuses a change under /api that a browser sends on behalf of another site. A browser keeps the
@@ -31,8 +32,7 @@ public class CrossSiteGuard {
 
   private static final Set<String> SAFE_METHODS = Set.of("GET", "HEAD", "OPTIONS");
 
-  @ConfigProperty(name = "concord.base-url")
-  String baseUrl;
+  @Inject ConcordConfig config;
 
   void install(@Observes Router router) {
     router.route("/api/*").order(-90).handler(this::check);
@@ -63,7 +63,7 @@ public class CrossSiteGuard {
       return true;
     }
     String origin = request.getHeader("Origin");
-    return origin != null && !Origins.isOwn(origin, requestBase(request), baseUrl);
+    return origin != null && !Origins.isOwn(origin, requestBase(request), config.baseUrl());
   }
 
   /** The origin the request came to, as the client addressed it. */

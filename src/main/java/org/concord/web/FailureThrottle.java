@@ -19,8 +19,8 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import org.concord.common.ConcordConfig;
 import org.concord.common.Problem;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Slows guessing. A wrong personal link (unknown, revoked or withdrawn) and a failed sign-in count
@@ -42,15 +42,7 @@ public class FailureThrottle {
     static native TemplateInstance tooManyAttempts(boolean welsh, long minutes);
   }
 
-  @ConfigProperty(name = "concord.throttle.max-failures", defaultValue = "20")
-  int maxFailures;
-
-  @ConfigProperty(name = "concord.throttle.window", defaultValue = "PT1M")
-  Duration window;
-
-  @ConfigProperty(name = "concord.throttle.max-addresses", defaultValue = "10000")
-  int maxAddresses;
-
+  @Inject ConcordConfig config;
   @Inject CurrentVertxRequest currentRequest;
 
   /** Address → its current window; insertion order, so the first entry is the oldest window. */
@@ -84,7 +76,7 @@ public class FailureThrottle {
       Window current = windows.get(client);
       if (current == null || expired(current, now)) {
         windows.remove(client);
-        if (windows.size() >= maxAddresses) {
+        if (windows.size() >= config.throttle().maxAddresses()) {
           var oldest = windows.keySet().iterator();
           oldest.next();
           oldest.remove();
@@ -101,15 +93,17 @@ public class FailureThrottle {
     long now = System.nanoTime();
     synchronized (windows) {
       Window current = windows.get(client);
-      if (current == null || expired(current, now) || current.failures < maxFailures) {
+      if (current == null
+          || expired(current, now)
+          || current.failures < config.throttle().maxFailures()) {
         return Optional.empty();
       }
-      return Optional.of(window.minusNanos(now - current.startNanos));
+      return Optional.of(config.throttle().window().minusNanos(now - current.startNanos));
     }
   }
 
   private boolean expired(Window current, long now) {
-    return now - current.startNanos >= window.toNanos();
+    return now - current.startNanos >= config.throttle().window().toNanos();
   }
 
   /**

@@ -13,6 +13,7 @@ import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
+import jakarta.inject.Inject;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -29,7 +30,6 @@ import java.util.logging.LogRecord;
 import java.util.logging.Logger;
 import org.concord.Api;
 import org.concord.TestStudies;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -43,8 +43,7 @@ class HostileInputTest {
   @TestHTTPResource("/")
   URL root;
 
-  @ConfigProperty(name = "concord.max-body-bytes")
-  long maxBodyBytes;
+  @Inject ConcordConfig config;
 
   // ---- forms on the panelist's pages ----
 
@@ -343,7 +342,7 @@ class HostileInputTest {
       byte[] chunk = new byte[64 * 1024];
       java.util.Arrays.fill(chunk, (byte) ' ');
       try {
-        for (long sent = 0; sent <= maxBodyBytes; sent += chunk.length) {
+        for (long sent = 0; sent <= config.maxBodyBytes(); sent += chunk.length) {
           out.write(
               (Integer.toHexString(chunk.length) + "\r\n").getBytes(StandardCharsets.US_ASCII));
           out.write(chunk);
@@ -355,7 +354,7 @@ class HostileInputTest {
       }
       Raw answer = Raw.parse(readAll(socket.getInputStream()));
       assertProblem(answer, 413);
-      assertThat(answer.body, containsString(String.valueOf(maxBodyBytes)));
+      assertThat(answer.body, containsString(String.valueOf(config.maxBodyBytes())));
     }
   }
 

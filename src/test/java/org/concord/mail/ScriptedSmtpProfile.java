@@ -10,7 +10,8 @@ import java.util.Map;
 /** Sends real email to the {@link ScriptedSmtpServer} a test starts on {@link #PORT}. */
 public class ScriptedSmtpProfile implements QuarkusTestProfile {
 
-  private static final String PORT_PROPERTY = "concord.test.scripted-smtp-port";
+  /** Outside {@code concord.}: system properties are config, and ConcordConfig owns that prefix. */
+  private static final String PORT_PROPERTY = "concord-test.scripted-smtp-port";
 
   /**
    * A port that was free when the profile first loaded; the server binds it when the test starts.

@@ -23,13 +23,14 @@ public class ProductionLikeProfile implements QuarkusTestProfile {
 
   /**
    * Created once per test run, before the application starts. The profile class is loaded by more
-   * than one class loader; a system property makes them agree on the one directory.
+   * than one class loader; a system property makes them agree on the one directory (named outside
+   * {@code concord.}, which ConcordConfig owns).
    */
   public static final Path DATA =
       Path.of(
           System.getProperties()
               .computeIfAbsent(
-                  "concord.test.production-like-data", key -> worldReadableDataDirectory())
+                  "concord-test.production-like-data", key -> worldReadableDataDirectory())
               .toString());
 
   private static String worldReadableDataDirectory() {

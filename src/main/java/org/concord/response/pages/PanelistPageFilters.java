@@ -1,25 +1,29 @@
 package org.concord.response.pages;
 
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerResponseContext;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import java.util.Optional;
+import org.concord.common.ConcordConfig;
 import org.concord.common.Problem;
 import org.concord.web.Origins;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 import org.jboss.resteasy.reactive.server.ServerResponseFilter;
 
 /**
  * Headers and cross-site checks for everything under /p/. The link is the panelist's only key, so
  * no page may leak it: no Referer to other sites, nothing kept in shared caches.
+ *
+ * <p>Application scoped so that the instance, and its config mapping, is made at the first request:
+ * the REST layer builds its filters during static init, before the mapping exists.
  */
+@ApplicationScoped
 public class PanelistPageFilters {
 
-  /** The public address of the links: behind a proxy it differs from what the server sees. */
-  @ConfigProperty(name = "concord.base-url")
-  String baseUrl;
+  @Inject ConcordConfig config;
 
   /**
    * A post whose Origin names another site is refused before it reaches a resource. Browsers send
@@ -38,7 +42,7 @@ public class PanelistPageFilters {
     // such a post, like one without Origin, is let through to the form token check.
     if (origin == null
         || "null".equals(origin.strip())
-        || Origins.isOwn(origin, request.getUriInfo().getBaseUri(), baseUrl)) {
+        || Origins.isOwn(origin, request.getUriInfo().getBaseUri(), config.baseUrl())) {
       return Optional.empty();
     }
     if (request.getUriInfo().getPath().contains("/api/")) {

@@ -29,10 +29,14 @@ import java.util.Map;
 import java.util.function.Function;
 import org.concord.common.Busy;
 import org.concord.common.ConcordException;
+import org.concord.common.ConcordException.Conflict;
+import org.concord.common.ConcordException.Invalid;
 import org.concord.common.MalformedInput;
 import org.concord.common.ProblemMappers;
 import org.concord.panel.TokenService;
 import org.concord.response.PanelistService;
+import org.concord.response.PanelistService.InactiveLink;
+import org.concord.response.PanelistService.NoRoundToAnswer;
 import org.concord.response.PanelistViews.RoundPage;
 import org.concord.response.PanelistViews.SaveRequest;
 import org.concord.response.PanelistViews.SectionView;
@@ -159,12 +163,11 @@ public class PanelistPages {
           if (fieldErrors.isEmpty()) {
             try {
               service.save(token, parsed.request());
-            } catch (ConcordException e) {
-              if (e.problem().status() != 400) {
-                return refused(e);
-              }
+            } catch (Invalid e) {
               fieldErrors =
                   PageModels.fieldErrors(e.problem().errors(), parsed, page.scale(), msg());
+            } catch (ConcordException e) {
+              return refused(e);
             }
           }
           if (!fieldErrors.isEmpty()) {
@@ -219,12 +222,11 @@ public class PanelistPages {
           }
           try {
             service.submit(token);
-          } catch (ConcordException e) {
-            if (e.problem().status() != 400) {
-              return refused(e);
-            }
+          } catch (Invalid e) {
             int missing = page.response().total() - page.response().answered();
             return reviewWith(page, "unanswered", msg().notAllAnswered(missing));
+          } catch (ConcordException e) {
+            return refused(e);
           }
           return redirect("/thanks", false);
         });
@@ -250,7 +252,7 @@ public class PanelistPages {
   public Response withdrawForm() {
     try {
       service.panelist(token);
-    } catch (ConcordException e) {
+    } catch (InactiveLink e) {
       return inactive(lang());
     }
     return ok(Templates.withdraw(new WithdrawPage(chrome(null))));
@@ -262,7 +264,7 @@ public class PanelistPages {
   public Response withdraw(MultivaluedMap<String, String> form) {
     try {
       service.panelist(token);
-    } catch (ConcordException e) {
+    } catch (InactiveLink e) {
       return inactive(lang());
     }
     if (!tokens.isFormToken(token, form.getFirst(FORM_TOKEN))) {
@@ -361,12 +363,12 @@ public class PanelistPages {
 
   /** The page for a refusal of the service: inactive link, no round, or a round that closed. */
   private Response refused(ConcordException e) {
-    String type = e.problem().type();
-    PanelistMessages msg = msg();
-    if (type.endsWith("/no-round")) {
+    if (e instanceof NoRoundToAnswer) {
+      PanelistMessages msg = msg();
       return notice(404, lang(), langQuery(), msg.noRoundHeading(), msg.noRoundBody());
     }
-    if (e.problem().status() == 409) {
+    // A round that closed under the panelist (TooLate), or a submission another tab made first.
+    if (e instanceof Conflict) {
       try {
         return closed(service.page(token), 409);
       } catch (ConcordException gone) {

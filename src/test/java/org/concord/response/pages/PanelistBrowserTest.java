@@ -53,7 +53,7 @@ class PanelistBrowserTest {
   static final Path AXE =
       Path.of(
           System.getProperty(
-              "concord.axe", "target/browser-tools/node_modules/axe-core/axe.min.js"));
+              "concord-test.axe", "target/browser-tools/node_modules/axe-core/axe.min.js"));
 
   @TestHTTPResource("/")
   URL root;

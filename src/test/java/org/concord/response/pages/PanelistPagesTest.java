@@ -10,12 +10,14 @@ import static org.hamcrest.Matchers.lessThanOrEqualTo;
 import static org.hamcrest.Matchers.not;
 
 import io.quarkus.mailer.MockMailbox;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
 import io.restassured.specification.RequestSpecification;
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -26,6 +28,8 @@ import java.util.regex.Pattern;
 import org.concord.Links;
 import org.concord.TestStudies;
 import org.concord.mail.MailDispatcher;
+import org.concord.panel.Panelist;
+import org.concord.panel.TokenService;
 import org.hibernate.SessionFactory;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -38,6 +42,8 @@ class PanelistPagesTest {
   @Inject MockMailbox mailbox;
   @Inject MailDispatcher dispatcher;
   @Inject EntityManagerFactory emf;
+  @Inject EntityManager em;
+  @Inject TokenService tokens;
 
   @BeforeEach
   void clearMail() {
@@ -548,6 +554,35 @@ class PanelistPagesTest {
     String withdrawn = browser().get("/p/" + token).then().statusCode(404).extract().asString();
     assertThat(withdrawn, equalTo(unknown));
     browser().get("/p/" + token + "/sections/1").then().statusCode(404);
+  }
+
+  @Test
+  void aLinkBeforeAnyRoundOpensSaysThereIsNoRoundYet() {
+    long study = TestStudies.withDraftRound("No round yet", 1, 1, Map.of())[0];
+    long panelist =
+        asCoordinator()
+            .get("/api/studies/" + study + "/panelists")
+            .then()
+            .extract()
+            .jsonPath()
+            .getLong("items[0].id");
+    String token =
+        QuarkusTransaction.requiringNew()
+            .call(() -> tokens.tokenFor(em.find(Panelist.class, panelist)));
+
+    browser()
+        .get("/p/" + token)
+        .then()
+        .statusCode(404)
+        .body(containsString("No round at the moment"))
+        .body(containsString("We will email you when there is."));
+    RestAssured.given()
+        .get("/p/" + token + "/api/round")
+        .then()
+        .statusCode(404)
+        .contentType("application/problem+json")
+        .body("type", endsWith("/no-round"))
+        .body("title", equalTo("No round"));
   }
 
   @Test
