@@ -5,14 +5,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import org.concord.common.ConcordException;
+import org.concord.common.Reasons;
 
 /**
  * Why a round closes below the minimum response: from {@code ?reason=} or from a JSON body's {@code
  * "reason"}, since a long reason does not fit an address. Closing takes no other input.
  */
 final class CloseReason {
-
-  static final int MAX_LENGTH = 2000;
 
   private static final ObjectMapper JSON =
       new ObjectMapper().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
@@ -28,17 +27,9 @@ final class CloseReason {
       }
       inBody = fromJson(body);
     }
-    if (inQuery != null && inBody != null) {
-      throw ConcordException.invalid(
-          "reason", "Give the reason once: in the body's \"reason\" or in ?reason=, not both.");
-    }
-    String reason = inBody != null ? inBody : inQuery;
+    String reason = Reasons.oneOf(inQuery, inBody);
     if (reason == null || reason.isBlank()) {
       return null;
-    }
-    if (reason.strip().length() > MAX_LENGTH) {
-      throw ConcordException.invalid(
-          "reason", "The reason must be at most " + MAX_LENGTH + " characters.");
     }
     return reason.strip();
   }

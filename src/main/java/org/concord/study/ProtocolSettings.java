@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
+import org.concord.common.Reasons;
 import org.concord.consensus.Comparison;
 import org.concord.consensus.DenominatorPolicy;
 import org.concord.consensus.QuantileMethod;
@@ -54,7 +55,7 @@ public record ProtocolSettings(
         @JsonInclude(JsonInclude.Include.NON_NULL)
         String reason) {
 
-  public static final int MAX_REASON_LENGTH = 2000;
+  public static final int MAX_REASON_LENGTH = Reasons.MAX_LENGTH;
 
   public record Band(Integer low, Integer high) {}
 

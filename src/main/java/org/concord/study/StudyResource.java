@@ -22,9 +22,9 @@ import jakarta.ws.rs.core.SecurityContext;
 import java.net.URI;
 import java.time.Instant;
 import java.util.List;
-import org.concord.common.ConcordException;
 import org.concord.common.Page;
 import org.concord.common.PageRequest;
+import org.concord.common.Reasons;
 import org.concord.security.Role;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -129,25 +129,11 @@ public class StudyResource {
       @Context SecurityContext who) {
     return ProtocolSettings.of(
         service.changeProtocol(
-                id, settings, reason(reason, settings.reason()), who.getUserPrincipal().getName())
+                id,
+                settings,
+                Reasons.oneOf(reason, settings.reason()),
+                who.getUserPrincipal().getName())
             .protocol);
-  }
-
-  /** The reason from the address or from the body; giving two different ones is a mistake. */
-  private static String reason(String inQuery, String inBody) {
-    boolean query = inQuery != null && !inQuery.isBlank();
-    boolean body = inBody != null && !inBody.isBlank();
-    if (query && body && !inQuery.strip().equals(inBody.strip())) {
-      throw ConcordException.invalid(
-          "reason", "Give the reason once: in the body's \"reason\" or in ?reason=, not both.");
-    }
-    String reason = body ? inBody : inQuery;
-    if (reason != null && reason.strip().length() > ProtocolSettings.MAX_REASON_LENGTH) {
-      throw ConcordException.invalid(
-          "reason",
-          "The reason must be at most " + ProtocolSettings.MAX_REASON_LENGTH + " characters.");
-    }
-    return reason;
   }
 
   public record AuditView(Instant at, String actor, String action, String detail) {}
