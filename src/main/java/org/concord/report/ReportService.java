@@ -29,6 +29,7 @@ import org.concord.report.ReportViews.Software;
 import org.concord.report.ReportViews.StatementFlow;
 import org.concord.report.ReportViews.StatementFlowRound;
 import org.concord.report.ReportViews.Wording;
+import org.concord.report.html.ReportFormat;
 import org.concord.response.ResponseComment;
 import org.concord.results.ResultsService;
 import org.concord.results.ResultsViews.ItemResultView;
@@ -108,7 +109,10 @@ public class ReportService {
         attritionBias.check(protocol, closed, resultsByRound),
         finalList(versions, resultsByRound),
         comments(studyId),
-        new Rounding(1, 2, 3));
+        new Rounding(
+            ReportFormat.PERCENT_DECIMALS,
+            ReportFormat.STATISTIC_DECIMALS,
+            ReportFormat.P_DECIMALS));
   }
 
   private List<ProtocolChange> protocolChanges(long studyId) {

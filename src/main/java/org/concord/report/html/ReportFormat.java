@@ -19,16 +19,25 @@ public final class ReportFormat {
   private static final DateTimeFormatter DATE_TIME =
       DateTimeFormatter.ofPattern("d MMM yyyy HH:mm 'UTC'").withZone(ZoneOffset.UTC);
 
+  /** Places printed for a percentage, a statistic and a p-value; the report states them. */
+  public static final int PERCENT_DECIMALS = 1;
+
+  public static final int STATISTIC_DECIMALS = 2;
+
+  public static final int P_DECIMALS = 3;
+
   private ReportFormat() {}
 
   /** A percentage to one decimal: "66.7%"; a dash when there is none. */
   static String pct(Double value) {
-    return value == null ? "–" : places(value, 1) + "%";
+    return value == null ? "–" : places(value, PERCENT_DECIMALS) + "%";
   }
 
   /** A statistic (median, IQR, Δ, κ) to two decimals, trailing zeros dropped: "6.5", "1". */
   static String num(Double value) {
-    return value == null ? "–" : places(value, 2).stripTrailingZeros().toPlainString();
+    return value == null
+        ? "–"
+        : places(value, STATISTIC_DECIMALS).stripTrailingZeros().toPlainString();
   }
 
   /** A p-value to three decimals, or "< 0.001". */
@@ -36,7 +45,7 @@ public final class ReportFormat {
     if (value == null) {
       return "not computable";
     }
-    return value < 0.001 ? "< 0.001" : places(value, 3).toPlainString();
+    return value < 0.001 ? "< 0.001" : places(value, P_DECIMALS).toPlainString();
   }
 
   static String when(Instant at) {
