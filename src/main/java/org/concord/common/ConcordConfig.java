@@ -33,6 +33,7 @@ public interface ConcordConfig {
   @WithDefault("./data/token-secret")
   Path tokenSecretFile();
 
+
   Database database();
 
   Demo demo();
@@ -95,6 +96,10 @@ public interface ConcordConfig {
     /** The wait before the first retry; it doubles with each further attempt. */
     @WithDefault("PT30S")
     Duration firstRetry();
+
+    /** The longest wait between two attempts, however many came before. */
+    @WithDefault("PT1H")
+    Duration longestRetry();
   }
 
   interface Rounds {

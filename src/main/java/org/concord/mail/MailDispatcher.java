@@ -22,9 +22,10 @@ import org.jboss.logging.Logger;
 /**
  * Sends the outbox. Each batch is claimed under a row lock that other instances skip, with a lease;
  * each email is marked sent right after the SMTP server accepted it. A transient failure (a 4xx
- * reply, a dropped connection, a timeout) is retried with exponential back-off until {@code
- * concord.mail.max-attempts}; a permanent one (a 5xx reply about the recipient or the message, see
- * {@link SendFailure}) fails the email at once, with the server's reply as its last error.
+ * reply, a dropped connection, a timeout) is retried with exponential back-off (at most {@code
+ * concord.mail.longest-retry} apart) until {@code concord.mail.max-attempts}; a permanent one (a
+ * 5xx reply about the recipient or the message, see {@link SendFailure}) fails the email at once,
+ * with the server's reply as its last error.
  *
  * <p>Delivery is at least once, not exactly once, in one window: after the SMTP server answered 250
  * to the end of the message and before the transaction that marks the row sent commits. If the
@@ -159,8 +160,10 @@ public class MailDispatcher {
     if (failure.permanent() || email.attempts >= config.mail().maxAttempts()) {
       email.status = OutboxStatus.FAILED;
     } else {
-      long factor = 1L << Math.min(email.attempts - 1, 10);
-      email.nextAttemptAt = Instant.now().plus(config.mail().firstRetry().multipliedBy(factor));
+      Duration wait =
+          config.mail().firstRetry().multipliedBy(1L << Math.min(email.attempts - 1, 20));
+      Duration longest = config.mail().longestRetry();
+      email.nextAttemptAt = Instant.now().plus(wait.compareTo(longest) > 0 ? longest : wait);
     }
   }
 }

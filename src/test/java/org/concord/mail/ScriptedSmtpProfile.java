@@ -42,7 +42,11 @@ public class ScriptedSmtpProfile implements QuarkusTestProfile {
         Map.entry("quarkus.mailer.timeout", "PT2S"),
         Map.entry("concord.base-url", "https://concord.test.example"),
         Map.entry("concord.mail.batch-size", "10"),
-        Map.entry("concord.mail.first-retry", "PT0.1S"));
+        Map.entry("concord.mail.first-retry", "PT0.1S"),
+        // About two attempts in three meet a fault, so ten in a row are likely for one of sixty
+        // emails; this test is about delivering each once, not about giving up.
+        Map.entry("concord.mail.max-attempts", "40"),
+        Map.entry("concord.mail.longest-retry", "PT0.4S"));
   }
 
   private static int freePort() {
