@@ -33,6 +33,11 @@ public interface ConcordConfig {
   @WithDefault("./data/token-secret")
   Path tokenSecretFile();
 
+  /**
+   * The key the console's session cookie is encrypted with (at least 16 characters); every instance
+   * needs the same one. Without it each start generates its own, and a restart signs everybody out.
+   */
+  Optional<String> sessionKey();
 
   Database database();
 

@@ -42,7 +42,7 @@ public class FormReader implements MessageBodyReader<MultivaluedMap<String, Stri
   }
 
   /** Browsers never send an empty name or a broken escape: either means the body was forged. */
-  static MultivaluedMap<String, String> parse(String body) {
+  public static MultivaluedMap<String, String> parse(String body) {
     MultivaluedMap<String, String> form = new MultivaluedHashMap<>();
     if (body.isEmpty()) {
       return form;

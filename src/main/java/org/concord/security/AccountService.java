@@ -46,6 +46,24 @@ public class AccountService {
     return account;
   }
 
+  /**
+   * Changes the signed-in member's own password; the current one must be given, so that a session
+   * left open on a shared computer cannot take the account over.
+   */
+  @Transactional
+  public void changePassword(String email, String current, String replacement) {
+    Account account =
+        accounts.findByEmail(email).orElseThrow(() -> ConcordException.notFound("Account", email));
+    if (current == null || !BcryptUtil.matches(current, account.passwordHash)) {
+      throw ConcordException.invalid("current", "The current password is not right.");
+    }
+    if (replacement == null || replacement.length() < MIN_PASSWORD_LENGTH) {
+      throw ConcordException.invalid(
+          "password", "The password must have at least " + MIN_PASSWORD_LENGTH + " characters.");
+    }
+    account.passwordHash = BcryptUtil.bcryptHash(replacement, config.bcryptCost());
+  }
+
   public Page<Account> list(PageRequest request) {
     var query = accounts.findAll(Sort.by("email"));
     query.page(request.page, request.size);

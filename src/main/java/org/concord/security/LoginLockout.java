@@ -1,14 +1,17 @@
 package org.concord.security;
 
 import io.quarkus.security.AuthenticationException;
+import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.core.Response;
+import java.net.URI;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.concord.common.ConcordConfig;
 import org.concord.common.Problem;
+import org.concord.web.HtmlErrors;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 /**
@@ -92,7 +95,10 @@ public class LoginLockout {
   }
 
   @ServerExceptionMapper
-  public Response locked(Locked e) {
+  public Response locked(Locked e, RoutingContext routing) {
+    if (HtmlErrors.signInForm(routing)) {
+      return Response.seeOther(URI.create("/console/login?locked=true")).build();
+    }
     long seconds = Math.max(1, (e.retryAfter.toMillis() + 999) / 1000);
     Problem problem =
         Problem.of(

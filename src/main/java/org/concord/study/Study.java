@@ -27,6 +27,31 @@ public class Study extends BaseEntity {
 
   @Embedded public Protocol protocol = new Protocol();
 
+  /** The organisation running the study, as panelists know it. */
+  @Column(length = 300)
+  public String organisation;
+
+  @Column(name = "contact_name", length = 200)
+  public String contactName;
+
+  @Column(name = "contact_email", length = 320)
+  public String contactEmail;
+
+  @Column(name = "contact_phone", length = 50)
+  public String contactPhone;
+
+  /** The name emails come from ("Connecting People study team"); the address is the server's. */
+  @Column(name = "sender_name", length = 200)
+  public String senderName;
+
+  /** Markdown, shown to panelists before they consent. */
+  @Column(name = "information_sheet", length = 100000)
+  public String informationSheet;
+
+  /** How panelists' data are kept and used, shown beside the information sheet. */
+  @Column(name = "data_protection", length = 20000)
+  public String dataProtection;
+
   /** Set when round 1 opens; from then on a protocol change needs a reason. */
   @Column(name = "protocol_locked_at")
   public Instant protocolLockedAt;

@@ -6,6 +6,7 @@ import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import java.util.ArrayList;
 import java.util.List;
 import org.concord.common.ConcordException;
 import org.concord.common.Page;
@@ -56,6 +57,25 @@ public class StudyService {
     if (description != null) {
       study.description = description;
     }
+    return study;
+  }
+
+  /** Replaces the study's details (contact, information sheet), audited as a team action. */
+  @Transactional
+  public Study changeDetails(long id, StudyDetails details, String actor) {
+    List<FieldError> errors = new ArrayList<>();
+    if (details.contactEmail() != null
+        && !details.contactEmail().isBlank()
+        && !details.contactEmail().strip().matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+")) {
+      errors.add(
+          FieldError.field("contactEmail", "Enter an email address, such as team@example.org."));
+    }
+    if (!errors.isEmpty()) {
+      throw ConcordException.invalid(errors.get(0).message(), errors);
+    }
+    Study study = studies.require(id);
+    details.applyTo(study);
+    audit.record(study, actor, "details-changed", "Study details changed.");
     return study;
   }
 

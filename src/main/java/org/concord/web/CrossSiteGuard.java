@@ -40,7 +40,7 @@ public class CrossSiteGuard {
 
   private void check(RoutingContext context) {
     HttpServerRequest request = context.request();
-    if (SAFE_METHODS.contains(request.method().name()) || !isCrossSite(request)) {
+    if (SAFE_METHODS.contains(request.method().name()) || !isCrossSite(request, config.baseUrl())) {
       context.next();
       return;
     }
@@ -58,12 +58,13 @@ public class CrossSiteGuard {
         .end(Json.encode(problem));
   }
 
-  private boolean isCrossSite(HttpServerRequest request) {
+  /** Whether a browser marked the request as sent from a page of another site. */
+  static boolean isCrossSite(HttpServerRequest request, String baseUrl) {
     if ("cross-site".equalsIgnoreCase(request.getHeader("Sec-Fetch-Site"))) {
       return true;
     }
     String origin = request.getHeader("Origin");
-    return origin != null && !Origins.isOwn(origin, requestBase(request), config.baseUrl());
+    return origin != null && !Origins.isOwn(origin, requestBase(request), baseUrl);
   }
 
   /** The origin the request came to, as the client addressed it. */

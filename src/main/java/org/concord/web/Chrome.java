@@ -1,0 +1,26 @@
+package org.concord.web;
+
+/**
+ * What the console's layout shows around every page: who is signed in, the form token, and where
+ * the page sits (the study and its tab). {@code notice} is the one-line result of the last change,
+ * shown after its redirect.
+ */
+public record Chrome(
+    String title,
+    String user,
+    boolean coordinator,
+    String formToken,
+    StudyNav study,
+    String notice) {
+
+  /** The study a page belongs to, and which of its tabs is current. */
+  public record StudyNav(long id, String title, String tab) {
+    public boolean is(String name) {
+      return name.equals(tab);
+    }
+  }
+
+  public Chrome withNotice(String text) {
+    return new Chrome(title, user, coordinator, formToken, study, text);
+  }
+}
