@@ -82,6 +82,17 @@ public final class ConsoleSession {
             .post(path));
   }
 
+  /** Posts a multipart form with one file and the token, as the console's upload forms do. */
+  public Response upload(
+      String path, String fileField, String fileName, byte[] content, Map<String, String> fields) {
+    RequestSpecification request =
+        request()
+            .multiPart(fileField, fileName, content, "application/octet-stream")
+            .multiPart(ConsoleForms.FIELD, formToken());
+    fields.forEach(request::multiPart);
+    return remember(request.post(path));
+  }
+
   private Response remember(Response response) {
     response
         .detailedCookies()
