@@ -8,7 +8,6 @@ import static org.hamcrest.Matchers.greaterThan;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.restassured.RestAssured;
-import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
 import java.io.File;
 import java.io.IOException;
@@ -183,51 +182,13 @@ class CrashRecoveryIT {
   /** A study with statements and a panel, round 1 open; returns the panelists' tokens. */
   private List<String> setUpOpenRound(int port) {
     long study =
-        coordinator(port)
-            .contentType(ContentType.JSON)
-            .body(Map.of("title", "Crash recovery"))
-            .post("/api/studies")
-            .then()
-            .statusCode(201)
-            .extract()
-            .jsonPath()
-            .getLong("id");
-    StringBuilder guidance = new StringBuilder("## Section one\n");
-    for (int i = 1; i <= STATEMENTS; i++) {
-      guidance.append("- Statement number ").append(i).append('\n');
-    }
-    coordinator(port)
-        .contentType("text/markdown")
-        .body(guidance.toString())
-        .post("/api/studies/" + study + "/guidance")
-        .then()
-        .statusCode(200);
-    StringBuilder panel = new StringBuilder("name,email,group\n");
-    for (int i = 1; i <= PANELISTS; i++) {
-      panel.append("P").append(i).append(",p").append(i).append("@example.org,Practitioners\n");
-    }
-    coordinator(port)
-        .contentType("text/csv")
-        .body(panel.toString())
-        .post("/api/studies/" + study + "/panel")
-        .then()
-        .statusCode(200);
-    long round =
-        coordinator(port)
-            .contentType(ContentType.JSON)
-            .body("{}")
-            .post("/api/studies/" + study + "/rounds")
-            .then()
-            .statusCode(201)
-            .extract()
-            .jsonPath()
-            .getLong("id");
-    coordinator(port)
-        .contentType(ContentType.JSON)
-        .body("{}")
-        .post("/api/rounds/" + round + "/open")
-        .then()
-        .statusCode(200);
+        TestStudies.study("Crash recovery")
+            .as(() -> coordinator(port))
+            .sections(STATEMENTS)
+            .panelists(PANELISTS)
+            .names("P", false)
+            .openRound()
+            .study();
     List<Long> ids =
         coordinator(port)
             .get("/api/studies/" + study + "/panelists?size=" + PANELISTS)

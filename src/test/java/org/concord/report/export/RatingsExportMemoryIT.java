@@ -4,7 +4,6 @@ import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 
 import io.restassured.RestAssured;
-import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
 import java.io.BufferedReader;
 import java.io.File;
@@ -32,9 +31,9 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import org.concord.TestStudies;
 import org.dhatim.fastexcel.reader.ReadableWorkbook;
 import org.dhatim.fastexcel.reader.Sheet;
 import org.junit.jupiter.api.Test;
@@ -118,44 +117,15 @@ class RatingsExportMemoryIT {
 
   /** A study of 100 statements, a panel of 10,000 in five groups, and round 1 drafted. */
   private static long createStudyWithPanelAndRound(int port) {
-    long study =
-        coordinator(port)
-            .contentType(ContentType.JSON)
-            .body(Map.of("title", "A national panel"))
-            .post("/api/studies")
-            .then()
-            .statusCode(201)
-            .extract()
-            .jsonPath()
-            .getLong("id");
-    StringBuilder guidance = new StringBuilder("## Section\n");
-    for (int i = 1; i <= STATEMENTS; i++) {
-      guidance.append("- Statement ").append(i).append('\n');
-    }
-    coordinator(port)
-        .contentType("text/markdown")
-        .body(guidance.toString())
-        .post("/api/studies/" + study + "/guidance")
-        .then()
-        .statusCode(200);
-    StringBuilder panel = new StringBuilder("name,email,group\n");
-    for (int i = 1; i <= PANELISTS; i++) {
-      panel.append("Panelist ").append(i).append(",p").append(i).append("@example.org,Group ");
-      panel.append(1 + i % GROUPS).append('\n');
-    }
-    coordinator(port)
-        .contentType("text/csv")
-        .body(panel.toString())
-        .post("/api/studies/" + study + "/panel")
-        .then()
-        .statusCode(200);
-    coordinator(port)
-        .contentType(ContentType.JSON)
-        .body("{}")
-        .post("/api/studies/" + study + "/rounds")
-        .then()
-        .statusCode(201);
-    return study;
+    return TestStudies.study("A national panel")
+        .as(() -> coordinator(port))
+        .sections(STATEMENTS)
+        .statementsNamed("Statement ")
+        .panelists(PANELISTS)
+        .names("Panelist ", false)
+        .groups(i -> "Group " + (1 + i % GROUPS))
+        .draftRound()
+        .study();
   }
 
   /**

@@ -57,62 +57,16 @@ class PanelistPagesTest {
 
   private long[] openStudy(
       String title, Map<String, Object> protocol, int panelists, int... sectionSizes) {
-    long study =
-        asCoordinator()
-            .contentType(ContentType.JSON)
-            .body(
-                Map.of(
-                    "title",
-                    title,
-                    "description",
-                    "We want to agree good practice for <community> support.",
-                    "protocol",
-                    TestStudies.smallPanel(protocol)))
-            .post("/api/studies")
-            .then()
-            .statusCode(201)
-            .extract()
-            .jsonPath()
-            .getLong("id");
-    StringBuilder guidance = new StringBuilder();
-    int n = 0;
-    for (int s = 0; s < sectionSizes.length; s++) {
-      guidance.append("## Section ").append(s + 1).append("\n\nAbout section ").append(s + 1);
-      guidance.append("\n\n");
-      for (int i = 0; i < sectionSizes[s]; i++) {
-        guidance.append("- Statement ").append(++n).append('\n');
-      }
-      guidance.append('\n');
-    }
-    asCoordinator()
-        .contentType("text/markdown")
-        .body(guidance.toString())
-        .post("/api/studies/" + study + "/guidance")
-        .then()
-        .statusCode(200);
-    StringBuilder panel = new StringBuilder("name,email,group\n");
-    for (int i = 1; i <= panelists; i++) {
-      panel.append("P").append(i).append(",p").append(i).append('-').append(study);
-      panel.append("@example.org,Practitioners\n");
-    }
-    asCoordinator()
-        .contentType("text/csv")
-        .body(panel.toString())
-        .post("/api/studies/" + study + "/panel")
-        .then()
-        .statusCode(200);
-    long round =
-        asCoordinator()
-            .contentType(ContentType.JSON)
-            .body("{}")
-            .post("/api/studies/" + study + "/rounds")
-            .then()
-            .statusCode(201)
-            .extract()
-            .jsonPath()
-            .getLong("id");
-    open(round);
-    return new long[] {study, round};
+    TestStudies.Ids ids =
+        TestStudies.study(title)
+            .description("We want to agree good practice for <community> support.")
+            .protocol(protocol)
+            .sections(sectionSizes)
+            .statementsNamed("Statement ")
+            .panelists(panelists)
+            .draftRound();
+    open(ids.round());
+    return new long[] {ids.study(), ids.round()};
   }
 
   private void open(long round) {
