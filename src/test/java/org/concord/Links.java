@@ -16,6 +16,8 @@ public final class Links {
 
   /** The token of the link in a mail, checked to be in both the plain-text and the HTML body. */
   public static String tokenIn(Mail mail) {
+    assertThat("the plain-text body is not HTML", mail.getText().contains("<a "), equalTo(false));
+    assertThat("the HTML body is HTML", mail.getHtml().contains("<a "), equalTo(true));
     Matcher text = LINK.matcher(mail.getText());
     assertThat("link in the plain-text body", text.find(), equalTo(true));
     Matcher html = LINK.matcher(mail.getHtml());

@@ -1,7 +1,9 @@
 package org.concord.mail;
 
 import io.quarkus.mailer.Mail;
-import io.quarkus.qute.Engine;
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import io.quarkus.qute.Variant;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -10,13 +12,12 @@ import java.net.URI;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
-import java.util.Map;
 import org.concord.common.ConcordConfig;
 import org.concord.panel.TokenService;
 import org.concord.round.Round;
 
 /**
- * Renders an outbox email from templates/mail/{kind}.html and .txt at the moment it is sent, with a
+ * Renders an outbox email from its kind's type-safe templates at the moment it is sent, with a
  * Message-ID derived from its outbox row.
  */
 @ApplicationScoped
@@ -26,8 +27,23 @@ public class MailRenderer {
       DateTimeFormatter.ofPattern("EEEE d MMMM yyyy, HH:mm 'UTC'", Locale.UK)
           .withZone(ZoneId.of("UTC"));
 
+  /** What every email may say; each kind's templates (.html and .txt) use what they need. */
+  public record MailContent(
+      String name, String study, int roundNumber, String closes, String message, String link) {}
+
+  /** templates/mail/{kind}.html and .txt, checked against {@link MailContent} at build time. */
+  @CheckedTemplate(basePath = "mail", defaultName = CheckedTemplate.HYPHENATED_ELEMENT_NAME)
+  static class Templates {
+    static native TemplateInstance invitation(MailContent mail);
+
+    static native TemplateInstance reminder(MailContent mail);
+
+    static native TemplateInstance thankYou(MailContent mail);
+
+    static native TemplateInstance linkReissue(MailContent mail);
+  }
+
   @Inject EntityManager em;
-  @Inject Engine qute;
   @Inject TokenService tokens;
   @Inject ConcordConfig config;
 
@@ -36,26 +52,32 @@ public class MailRenderer {
     OutboxEmail email = em.find(OutboxEmail.class, outboxId);
     Round round = email.round;
     String link = config.baseUrl().replaceAll("/+$", "") + "/p/" + tokens.tokenFor(email.panelist);
-    Map<String, Object> data =
-        Map.of(
-            "name",
+    MailContent content =
+        new MailContent(
             email.panelist.name,
-            "study",
             email.study.title,
-            "roundNumber",
             round == null ? 0 : round.number,
-            "closes",
             round == null || round.closesAt == null ? "" : DATE.format(round.closesAt),
-            "message",
             round == null || round.personalMessage == null ? "" : round.personalMessage,
-            "link",
             link);
-    String name = "mail/" + email.kind.name().toLowerCase(Locale.ROOT).replace('_', '-');
-    String html = qute.getTemplate(name + ".html").data(data).render();
-    String text = qute.getTemplate(name + ".txt").data(data).render();
+    TemplateInstance template =
+        switch (email.kind) {
+          case INVITATION -> Templates.invitation(content);
+          case REMINDER -> Templates.reminder(content);
+          case THANK_YOU -> Templates.thankYou(content);
+          case LINK_REISSUE -> Templates.linkReissue(content);
+        };
+    String html = render(template, Variant.TEXT_HTML);
+    String text = render(template, Variant.TEXT_PLAIN);
     return Mail.withHtml(email.recipient, email.subject, html)
         .setText(text)
         .addHeader("Message-ID", messageId(email.id, email.study.id, host()));
+  }
+
+  private static String render(TemplateInstance template, String contentType) {
+    return template
+        .setAttribute(TemplateInstance.SELECTED_VARIANT, Variant.forContentType(contentType))
+        .render();
   }
 
   /**
