@@ -22,18 +22,21 @@ import java.lang.reflect.Method;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
 import org.concord.Links;
 import org.concord.TestStudies;
 import org.concord.mail.MailDispatcher;
+import org.concord.web.ConsoleSession;
 import org.junit.jupiter.api.Test;
 
 /**
  * Every route of the application, found by reflection over its {@code @Path} classes, against the
  * rules: without a login only the panelist's routes answer, and those only under an active link;
  * the coordinator reaches every study-team route; the analyst reads, except the panel's identities
- * and the team's working material listed below, and changes nothing. A new route that breaks a rule
+ * and the team's working material listed below, and changes nothing. The console's pages keep the
+ * same rules for a browser with its session cookie and form token. A new route that breaks a rule
  * fails here until it is guarded or listed.
  */
 @QuarkusTest
@@ -52,7 +55,16 @@ class RouteAccessTest {
           "GET /api/studies/{id}/exports/identity-map.csv",
           "GET /api/studies/{id}/outbox/summary",
           "GET /api/rounds/{id}/comments",
-          "GET /api/rounds/{id}/late-saves");
+          "GET /api/rounds/{id}/late-saves",
+          "GET /console/accounts",
+          "GET /console/studies/new");
+
+  /** Changes the analyst may make in the console: to their own session and password. */
+  private static final Set<String> ANALYST_CHANGES =
+      Set.of("POST /console/logout", "POST /console/account");
+
+  /** Console pages anyone may open. */
+  private static final Set<String> PUBLIC_PAGES = Set.of("GET /console/login");
 
   @Inject MockMailbox mailbox;
   @Inject MailDispatcher dispatcher;
@@ -64,6 +76,28 @@ class RouteAccessTest {
 
     boolean isPanelist() {
       return path.startsWith("/p/{token}");
+    }
+
+    boolean isConsole() {
+      return path.equals("/console") || path.startsWith("/console/");
+    }
+
+    /** A console page as a browser asks for it: with the session's cookies and form token. */
+    io.restassured.response.Response call(ConsoleSession browser) {
+      String address = address("");
+      if (method.equals("GET")) {
+        return browser.get(address);
+      }
+      if (consumes.contains("multipart")) {
+        return browser.upload(address, "file", "upload.csv", "a,b\n".getBytes(), Map.of());
+      }
+      return browser.post(address, Map.of("a", "b"));
+    }
+
+    static boolean toSignIn(io.restassured.response.Response response) {
+      return response.statusCode() == 303
+          && response.header("Location") != null
+          && response.header("Location").contains("/console/login");
     }
 
     String address(String token) {
@@ -156,7 +190,19 @@ class RouteAccessTest {
   @Test
   void withoutALoginOnlyThePanelistsRoutesAnswerAndThoseNotForAWrongLink() throws Exception {
     List<String> wrong = new ArrayList<>();
+    ConsoleSession anonymous = ConsoleSession.anonymous();
     for (Route route : routes()) {
+      if (route.isConsole()) {
+        var response = route.call(anonymous);
+        boolean ok =
+            PUBLIC_PAGES.contains(route.key())
+                ? response.statusCode() == 200
+                : Route.toSignIn(response);
+        if (!ok) {
+          wrong.add(route.key() + " answered " + response.statusCode() + " without a session");
+        }
+        continue;
+      }
       int status = route.call(given(), WRONG_TOKEN);
       int expected = route.isPanelist() ? 404 : 401;
       if (status != expected) {
@@ -169,8 +215,19 @@ class RouteAccessTest {
   @Test
   void theCoordinatorReachesEveryStudyTeamRoute() throws Exception {
     List<String> wrong = new ArrayList<>();
+    ConsoleSession coordinator = ConsoleSession.coordinator();
     for (Route route : routes()) {
       if (route.isPanelist()) {
+        continue;
+      }
+      if (route.isConsole()) {
+        if (route.key().equals("POST /console/logout")) {
+          continue; // it would end the session the loop goes on with
+        }
+        var response = route.call(coordinator);
+        if (Route.toSignIn(response) || response.statusCode() == 403) {
+          wrong.add(route.key() + " answered " + response.statusCode() + " to the coordinator");
+        }
         continue;
       }
       int status = route.call(asCoordinator(), WRONG_TOKEN);
@@ -184,12 +241,28 @@ class RouteAccessTest {
   @Test
   void theAnalystReadsButChangesNothingAndSeesNoIdentities() throws Exception {
     List<String> wrong = new ArrayList<>();
+    ConsoleSession analyst = ConsoleSession.analyst();
     for (Route route : routes()) {
       if (route.isPanelist()) {
         continue;
       }
       boolean allowed =
           route.method().equals("GET") && !COORDINATOR_ONLY_READS.contains(route.key());
+      if (route.isConsole()) {
+        if (ANALYST_CHANGES.contains(route.key())) {
+          continue;
+        }
+        var response = route.call(analyst);
+        boolean reached = !Route.toSignIn(response) && response.statusCode() != 403;
+        if (reached != allowed) {
+          wrong.add(
+              route.key()
+                  + " answered "
+                  + response.statusCode()
+                  + (allowed ? " to the analyst; should reach" : " to the analyst, not 403"));
+        }
+        continue;
+      }
       int status = route.call(asAnalyst(), WRONG_TOKEN);
       boolean reached = status != 401 && status != 403;
       if (reached != allowed || (!allowed && status != 403)) {
