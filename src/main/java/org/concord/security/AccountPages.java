@@ -9,6 +9,7 @@ import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
@@ -44,6 +45,9 @@ public class AccountPages {
 
     static native TemplateInstance accounts(
         Chrome chrome, List<Account> accounts, FormInput form, FieldErrors errors);
+
+    static native TemplateInstance member(
+        Chrome chrome, Account member, boolean self, FieldErrors errors);
   }
 
   private static final String SESSION_COOKIE = "concord-session";
@@ -123,15 +127,15 @@ public class AccountPages {
   @GET
   @Path("/accounts")
   @RolesAllowed(Role.COORDINATOR)
-  public TemplateInstance team(@QueryParam("created") boolean created) {
+  public TemplateInstance team(
+      @QueryParam("created") boolean created, @QueryParam("removed") boolean removed) {
     Chrome chrome = console.chrome("Team");
-    return Templates.accounts(
-        created
-            ? chrome.withNotice("The account is created; give its password in person.")
-            : chrome,
-        team(),
-        FormInput.empty(),
-        new FieldErrors());
+    if (created) {
+      chrome = chrome.withNotice("The account is created; give its password in person.");
+    } else if (removed) {
+      chrome = chrome.withNotice("The account is removed; its sessions have ended.");
+    }
+    return Templates.accounts(chrome, team(), FormInput.empty(), new FieldErrors());
   }
 
   @POST
@@ -159,6 +163,72 @@ public class AccountPages {
             Templates.accounts(
                 console.chrome("Team"), team(), withoutPassword(form, fields), errors))
         .build();
+  }
+
+  @GET
+  @Path("/accounts/{id}")
+  @RolesAllowed(Role.COORDINATOR)
+  public TemplateInstance member(@PathParam("id") long id, @QueryParam("done") String done) {
+    Account member = accounts.get(id);
+    Chrome chrome = console.chrome(member.email);
+    if ("role".equals(done)) {
+      chrome = chrome.withNotice("The role is changed.");
+    } else if ("password".equals(done)) {
+      chrome = chrome.withNotice("The password is set; give it to them in person.");
+    }
+    return Templates.member(chrome, member, isSelf(member), new FieldErrors());
+  }
+
+  @POST
+  @Path("/accounts/{id}/role")
+  @RolesAllowed(Role.COORDINATOR)
+  @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+  public Response changeRole(@PathParam("id") long id, MultivaluedMap<String, String> fields) {
+    return memberChange(
+        id,
+        () -> accounts.changeRole(id, new FormInput(fields).get("role")),
+        "/console/accounts/" + id + "?done=role");
+  }
+
+  @POST
+  @Path("/accounts/{id}/password")
+  @RolesAllowed(Role.COORDINATOR)
+  @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+  public Response setPassword(@PathParam("id") long id, MultivaluedMap<String, String> fields) {
+    return memberChange(
+        id,
+        () -> accounts.setPassword(id, new FormInput(fields).get("password")),
+        "/console/accounts/" + id + "?done=password");
+  }
+
+  @POST
+  @Path("/accounts/{id}/remove")
+  @RolesAllowed(Role.COORDINATOR)
+  @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+  public Response remove(@PathParam("id") long id, MultivaluedMap<String, String> fields) {
+    return memberChange(
+        id, () -> accounts.remove(id, console.user()), "/console/accounts?removed=true");
+  }
+
+  /** A change to one member; a refusal comes back to their page with the reason. */
+  private Response memberChange(long id, Runnable change, String done) {
+    FieldErrors errors = new FieldErrors();
+    try {
+      change.run();
+      return Console.seeOther(done);
+    } catch (ConcordException.Invalid e) {
+      errors.add(e);
+    } catch (ConcordException.Conflict e) {
+      errors.add(FieldErrors.FORM, e.getMessage());
+    }
+    Account member = accounts.get(id);
+    return Response.status(400)
+        .entity(Templates.member(console.chrome(member.email), member, isSelf(member), errors))
+        .build();
+  }
+
+  private boolean isSelf(Account member) {
+    return member.email.equals(AccountService.normaliseEmail(console.user()));
   }
 
   private static FormInput withoutPassword(FormInput form, MultivaluedMap<String, String> fields) {

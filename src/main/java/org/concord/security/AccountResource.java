@@ -8,9 +8,12 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
@@ -54,6 +57,33 @@ public class AccountResource {
   public Response create(@Valid @NotNull CreateAccountRequest request) {
     Account account = service.create(request.email(), request.password(), request.role());
     return Response.status(201).entity(AccountView.of(account)).build();
+  }
+
+  public record RoleRequest(@NotBlank String role) {}
+
+  public record PasswordRequest(@NotNull String password) {}
+
+  @PUT
+  @Path("/accounts/{id}/role")
+  @Operation(summary = "Change a member's role; the team always keeps a coordinator")
+  public AccountView changeRole(@PathParam("id") long id, @Valid @NotNull RoleRequest request) {
+    return AccountView.of(service.changeRole(id, request.role()));
+  }
+
+  @PUT
+  @Path("/accounts/{id}/password")
+  @Operation(summary = "Set a member's password, for one who has forgotten theirs")
+  public AccountView setPassword(
+      @PathParam("id") long id, @Valid @NotNull PasswordRequest request) {
+    return AccountView.of(service.setPassword(id, request.password()));
+  }
+
+  @DELETE
+  @Path("/accounts/{id}")
+  @Operation(summary = "Remove a member: their sign-in and sessions stop at once")
+  public Response remove(@PathParam("id") long id, @Context SecurityContext context) {
+    service.remove(id, context.getUserPrincipal().getName());
+    return Response.noContent().build();
   }
 
   @GET

@@ -28,13 +28,8 @@ public class AccountService {
 
   @Transactional
   public Account create(String email, String password, String role) {
-    if (!Set.of(Role.COORDINATOR, Role.ANALYST).contains(role)) {
-      throw ConcordException.invalid("role", "role must be coordinator or analyst.");
-    }
-    if (password == null || password.length() < MIN_PASSWORD_LENGTH) {
-      throw ConcordException.invalid(
-          "password", "The password must have at least " + MIN_PASSWORD_LENGTH + " characters.");
-    }
+    checkRole(role);
+    checkPassword(password);
     if (accounts.findByEmail(email).isPresent()) {
       throw ConcordException.conflict("An account with the email " + email + " exists already.");
     }
@@ -57,11 +52,79 @@ public class AccountService {
     if (current == null || !BcryptUtil.matches(current, account.passwordHash)) {
       throw ConcordException.invalid("current", "The current password is not right.");
     }
-    if (replacement == null || replacement.length() < MIN_PASSWORD_LENGTH) {
+    checkPassword(replacement);
+    account.passwordHash = BcryptUtil.bcryptHash(replacement, config.bcryptCost());
+  }
+
+  /** A coordinator sets a member's password, for one who has forgotten theirs. */
+  @Transactional
+  public Account setPassword(long id, String password) {
+    Account account = get(id);
+    checkPassword(password);
+    account.passwordHash = BcryptUtil.bcryptHash(password, config.bcryptCost());
+    return account;
+  }
+
+  /** Changes a member's role; the team always keeps a coordinator. */
+  @Transactional
+  public Account changeRole(long id, String role) {
+    checkRole(role);
+    Account account = get(id);
+    if (Role.COORDINATOR.equals(account.role) && !Role.COORDINATOR.equals(role)) {
+      keepACoordinator();
+    }
+    account.role = role;
+    return account;
+  }
+
+  /**
+   * Removes a member: their sign-in and sessions stop at once (each request re-reads the account).
+   * Nobody removes themselves, and the team always keeps a coordinator.
+   */
+  @Transactional
+  public void remove(long id, String actor) {
+    Account account = get(id);
+    if (account.email.equals(normaliseEmail(actor))) {
+      throw ConcordException.conflict(
+          "You cannot remove your own account; another coordinator can.");
+    }
+    if (Role.COORDINATOR.equals(account.role)) {
+      keepACoordinator();
+    }
+    accounts.delete(account);
+  }
+
+  public Account get(long id) {
+    return accounts
+        .findByIdOptional(id)
+        .orElseThrow(() -> ConcordException.notFound("Account", id));
+  }
+
+  private void keepACoordinator() {
+    // Locked, so that two changes at once cannot both take away a coordinator.
+    long coordinators =
+        accounts
+            .find("role", Role.COORDINATOR)
+            .withLock(jakarta.persistence.LockModeType.PESSIMISTIC_WRITE)
+            .list()
+            .size();
+    if (coordinators <= 1) {
+      throw ConcordException.conflict(
+          "The team needs at least one coordinator: make another member a coordinator first.");
+    }
+  }
+
+  private static void checkRole(String role) {
+    if (!Set.of(Role.COORDINATOR, Role.ANALYST).contains(role)) {
+      throw ConcordException.invalid("role", "role must be coordinator or analyst.");
+    }
+  }
+
+  private static void checkPassword(String password) {
+    if (password == null || password.length() < MIN_PASSWORD_LENGTH) {
       throw ConcordException.invalid(
           "password", "The password must have at least " + MIN_PASSWORD_LENGTH + " characters.");
     }
-    account.passwordHash = BcryptUtil.bcryptHash(replacement, config.bcryptCost());
   }
 
   public Page<Account> list(PageRequest request) {

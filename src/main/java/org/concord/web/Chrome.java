@@ -15,7 +15,8 @@ public record Chrome(
 
   /** The study a page belongs to, and which of its tabs is current. */
   public record StudyNav(long id, String title, String tab) {
-    public boolean is(String name) {
+    /** Named so in templates: Qute's {@code #if} reads {@code is} as its equality operator. */
+    public boolean at(String name) {
       return name.equals(tab);
     }
   }

@@ -31,6 +31,7 @@ class StudyPagesTest {
         .then()
         .statusCode(200)
         .body(containsString("The study is created"))
+        .body(containsString("aria-current=\"page\">Overview"))
         .body(containsString("Study details"))
         .body(containsString("(to do)"));
     browser.get("/console").then().body(containsString("Checklist study"));
