@@ -40,7 +40,6 @@ import org.concord.response.PanelistService.NoRoundToAnswer;
 import org.concord.response.PanelistViews.RoundPage;
 import org.concord.response.PanelistViews.SaveRequest;
 import org.concord.response.PanelistViews.SectionView;
-import org.concord.response.pages.PageModels.ParsedForm;
 import org.concord.response.pages.PageViews.Chrome;
 import org.concord.response.pages.PageViews.ClosedPage;
 import org.concord.response.pages.PageViews.ErrorView;
@@ -50,6 +49,7 @@ import org.concord.response.pages.PageViews.SectionPage;
 import org.concord.response.pages.PageViews.ThanksPage;
 import org.concord.response.pages.PageViews.WelcomePage;
 import org.concord.response.pages.PageViews.WithdrawPage;
+import org.concord.response.pages.SectionForm.ParsedForm;
 import org.concord.round.RoundState;
 import org.hibernate.JDBCException;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
@@ -142,8 +142,7 @@ public class PanelistPages {
           }
           return ok(
               Templates.section(
-                  PageModels.section(
-                      chrome(page), page, n, null, Map.of(), List.of(), saved, reasons)));
+                  PageModels.section(chrome(page), page, n, null, Map.of(), saved, reasons)));
         });
   }
 
@@ -158,14 +157,14 @@ public class PanelistPages {
             return notFound(page);
           }
           SectionView section = page.sections().get(n - 1);
-          ParsedForm parsed = PageModels.parse(form, section, msg());
+          ParsedForm parsed = SectionForm.parse(form, section, msg());
           Map<String, String> fieldErrors = parsed.fieldErrors();
           if (fieldErrors.isEmpty()) {
             try {
               service.save(token, parsed.request());
             } catch (Invalid e) {
               fieldErrors =
-                  PageModels.fieldErrors(e.problem().errors(), parsed, page.scale(), msg());
+                  SectionForm.fieldErrors(e.problem().errors(), parsed, page.scale(), msg());
             } catch (ConcordException e) {
               return refused(e);
             }
@@ -174,17 +173,9 @@ public class PanelistPages {
             return page(
                 400,
                 Templates.section(
-                    PageModels.section(
-                        chrome(page),
-                        page,
-                        n,
-                        form,
-                        fieldErrors,
-                        PageModels.summary(fieldErrors),
-                        false,
-                        false)));
+                    PageModels.section(chrome(page), page, n, form, fieldErrors, false, false)));
           }
-          if (PageModels.asksForReasons(form, section, page.scale())) {
+          if (BandRule.asksForReasons(form, section, page.scale())) {
             return redirect("/sections/" + n, true, "reasons=true");
           }
           if ("back".equals(form.getFirst("action"))) {
@@ -240,10 +231,7 @@ public class PanelistPages {
           if (page.response().submittedAt() == null) {
             return redirect("/review", false);
           }
-          return ok(
-              Templates.thanks(
-                  new ThanksPage(
-                      chrome(page), page.round(), PageModels.date(page.closesAt(), lang()))));
+          return ok(Templates.thanks(PageModels.thanks(chrome(page), page)));
         });
   }
 
@@ -334,7 +322,7 @@ public class PanelistPages {
       if (!page.sections().isEmpty()
           && form.keySet().stream().anyMatch(k -> k.startsWith("rating-"))) {
         try {
-          service.save(token, PageModels.parse(form, page.sections().get(0), msg()).request());
+          service.save(token, SectionForm.parse(form, page.sections().get(0), msg()).request());
         } catch (ConcordException expected) {
           // a closed round refuses every save
         }
@@ -408,10 +396,7 @@ public class PanelistPages {
   }
 
   private Response closed(RoundPage page, int status) {
-    return page(
-        status,
-        Templates.closed(
-            new ClosedPage(chrome(page), page.round(), PageModels.date(page.closedAt(), lang()))));
+    return page(status, Templates.closed(PageModels.closed(chrome(page), page)));
   }
 
   private Chrome chrome(RoundPage page) {
