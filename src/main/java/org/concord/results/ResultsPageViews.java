@@ -195,7 +195,7 @@ public final class ResultsPageViews {
     }
 
     public int labelY() {
-      return y - 6;
+      return y - 24;
     }
   }
 
@@ -203,7 +203,7 @@ public final class ResultsPageViews {
   private static final int GAP = 10;
   private static final int LEFT = 40;
   private static final int RIGHT = 10;
-  private static final int TOP = 30;
+  private static final int TOP = 44;
   private static final int PLOT = 120;
   private static final int BOTTOM = 44;
 

@@ -37,12 +37,19 @@ class ResultsPagesTest {
     "Alice Example", "Bob Example", "Cara Example", "Dan Example", "Eve Example", "Fay Example"
   };
 
-  /** Ratings per statement (in guidance order) and panelist; panelists 1–3 are Practitioners. */
-  static final int[][] RATINGS = {
-    {9, 8, 9, 8, 7, 9},
-    {1, 2, 1, 2, 1, 3},
-    {2, 5, 8, 5, 9, 1}
-  };
+  static final String FIRST = "Support starts with what matters to the person";
+  static final String SECOND = "Staff decide alone what support a person gets";
+  static final String THIRD = "Families are asked before plans change";
+
+  /** Ratings per statement and panelist in round 1; panelists 1–3 are Practitioners. */
+  static final Map<String, int[]> ROUND_1 =
+      Map.of(
+          FIRST, new int[] {9, 8, 9, 8, 7, 9},
+          SECOND, new int[] {1, 2, 1, 2, 1, 3},
+          THIRD, new int[] {2, 5, 8, 5, 9, 1});
+
+  /** Round 2 carries the third statement, which the panel now mostly agrees with. */
+  static final Map<String, int[]> ROUND_2 = Map.of(THIRD, new int[] {7, 8, 8, 7, 9, 5});
 
   static final String PRACTITIONER_COMMENT = "Works well in rural teams & <small> services";
   static final String CARER_COMMENT = "Carers need respite before anything else";
@@ -73,9 +80,14 @@ class ResultsPagesTest {
     asCoordinator()
         .contentType("text/markdown")
         .body(
-            "## Everyday support\n- Support starts with what matters to the person\n"
-                + "- Staff decide alone what support a person gets\n"
-                + "## Working with families\n- Families are asked before plans change\n")
+            "## Everyday support\n- "
+                + FIRST
+                + "\n- "
+                + SECOND
+                + "\n"
+                + "## Working with families\n- "
+                + THIRD
+                + "\n")
         .post("/api/studies/" + study + "/guidance")
         .then()
         .statusCode(200);
@@ -105,14 +117,7 @@ class ResultsPagesTest {
             .extract()
             .jsonPath()
             .getLong("id");
-    mailbox.clear();
-    TestStudies.open(round);
-    dispatcher.dispatchDue();
-    for (int p = 1; p <= NAMES.length; p++) {
-      String token = Links.tokenIn(mailbox.getMailsSentTo(email(p)).get(0));
-      submit(token, p);
-    }
-    asCoordinator().post("/api/rounds/" + round + "/close").then().statusCode(200);
+    runRound(round, ROUND_1);
     JsonPath results = asCoordinator().get("/api/rounds/" + round + "/results").jsonPath();
     carers = results.getLong("items[0].groups.find { it.group == 'Carers' }.groupId");
     secondSection =
@@ -120,12 +125,32 @@ class ResultsPagesTest {
             .get("/api/rounds/" + round)
             .jsonPath()
             .getLong("items.find { it.section == 'Working with families' }.sectionId");
+    long second =
+        asCoordinator()
+            .post("/api/rounds/" + round + "/next")
+            .then()
+            .statusCode(201)
+            .extract()
+            .jsonPath()
+            .getLong("id");
+    runRound(second, ROUND_2);
+  }
+
+  private void runRound(long id, Map<String, int[]> ratings) {
+    mailbox.clear();
+    TestStudies.open(id);
+    dispatcher.dispatchDue();
+    for (int p = 1; p <= NAMES.length; p++) {
+      String token = Links.tokenIn(mailbox.getMailsSentTo(email(p)).get(0));
+      submit(token, p, ratings);
+    }
+    asCoordinator().post("/api/rounds/" + id + "/close").then().statusCode(200);
   }
 
   @Test
   void thePageShowsEachStatementsOutcomeFiguresAndTheStoppingVerdict() {
     ConsoleSession.analyst()
-        .get("/console/studies/" + study + "/results")
+        .get("/console/studies/" + study + "/results?round=1")
         .then()
         .statusCode(200)
         .body(containsString("Results of round 1"))
@@ -144,10 +169,28 @@ class ResultsPagesTest {
   }
 
   @Test
+  void theLatestClosedRoundIsShownFirstWithStabilityAgainstTheRoundBefore() {
+    ConsoleSession.coordinator()
+        .get("/console/studies/" + study + "/results")
+        .then()
+        .statusCode(200)
+        .body(containsString("Results of round 2"))
+        .body(containsString("<option value=\"2\" selected>Round 2</option>"))
+        .body(containsString("<option value=\"1\">Round 1</option>"))
+        .body(containsString(THIRD))
+        .body(not(containsString(FIRST)))
+        // 5 of 6 in 7–9 (83.3%), 1 in 1–3: consensus in; and the distribution moved
+        .body(containsString("83.3%"))
+        .body(containsString("Consensus in"))
+        .body(containsString("Not stable: the distribution moved"))
+        .body(containsString("Stop: every statement reached consensus in or out."));
+  }
+
+  @Test
   void eachStatementHasADrawnDistributionWithAWrittenAlternative() {
     String page =
         ConsoleSession.coordinator()
-            .get("/console/studies/" + study + "/results")
+            .get("/console/studies/" + study + "/results?round=1")
             .then()
             .statusCode(200)
             .extract()
@@ -172,7 +215,7 @@ class ResultsPagesTest {
   void commentsAreShownWithTheirGroupButNeverWhoWroteThem() {
     String page =
         ConsoleSession.coordinator()
-            .get("/console/studies/" + study + "/results")
+            .get("/console/studies/" + study + "/results?round=1")
             .then()
             .statusCode(200)
             .extract()
@@ -188,9 +231,9 @@ class ResultsPagesTest {
   @Test
   void filtersNarrowTheStatementsByOutcomeSectionAndGroup() {
     ConsoleSession browser = ConsoleSession.coordinator();
-    String base = "/console/studies/" + study + "/results";
+    String base = "/console/studies/" + study + "/results?round=1&";
     browser
-        .get(base + "?outcome=in")
+        .get(base + "outcome=in")
         .then()
         .statusCode(200)
         .body(containsString("Showing 1 of 3 statements"))
@@ -198,13 +241,13 @@ class ResultsPagesTest {
         .body(not(containsString("Staff decide alone")))
         .body(containsString("<option value=\"in\" selected>"));
     browser
-        .get(base + "?section=" + secondSection)
+        .get(base + "section=" + secondSection)
         .then()
         .statusCode(200)
         .body(containsString("Families are asked before plans change"))
         .body(not(containsString("Support starts with what matters")));
     browser
-        .get(base + "?round=1&group=" + carers)
+        .get(base + "group=" + carers)
         .then()
         .statusCode(200)
         .body(containsString("with the figures and comments of Carers"))
@@ -212,7 +255,7 @@ class ResultsPagesTest {
         .body(not(containsString("Works well in rural teams")))
         // statement 3 among the carers: 5, 9, 1
         .body(containsString("Ratings from 1 to 9 by 3 people"));
-    browser.get(base + "?round=7").then().statusCode(404);
+    browser.get("/console/studies/" + study + "/results?round=7").then().statusCode(404);
   }
 
   @Test
@@ -235,7 +278,7 @@ class ResultsPagesTest {
   }
 
   @SuppressWarnings("unchecked")
-  private void submit(String token, int panelist) {
+  private void submit(String token, int panelist, Map<String, int[]> byText) {
     List<Map<String, Object>> ratings = new ArrayList<>();
     List<Map<String, Object>> comments = new ArrayList<>();
     List<Map<String, Object>> sections =
@@ -244,18 +287,17 @@ class ResultsPagesTest {
             .get("/round")
             .jsonPath()
             .getList("sections");
-    int statement = 0;
+    boolean firstRound = byText == ROUND_1;
     for (Map<String, Object> section : sections) {
       for (Map<String, Object> item : (List<Map<String, Object>>) section.get("items")) {
-        ratings.add(
-            Map.of("itemId", item.get("itemId"), "value", RATINGS[statement][panelist - 1]));
-        if (statement == 0 && panelist == 1) {
+        String text = (String) item.get("text");
+        ratings.add(Map.of("itemId", item.get("itemId"), "value", byText.get(text)[panelist - 1]));
+        if (firstRound && text.equals(FIRST) && panelist == 1) {
           comments.add(Map.of("itemId", item.get("itemId"), "text", PRACTITIONER_COMMENT));
         }
-        if (statement == 2 && panelist == 4) {
+        if (firstRound && text.equals(THIRD) && panelist == 4) {
           comments.add(Map.of("itemId", item.get("itemId"), "text", CARER_COMMENT));
         }
-        statement++;
       }
     }
     Map<String, Object> body = new HashMap<>();
