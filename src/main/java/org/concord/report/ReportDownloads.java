@@ -34,10 +34,15 @@ public class ReportDownloads {
     static native TemplateInstance report(Report report);
   }
 
+  /** The name the report is saved under, before its extension (.html, .pdf, .json). */
+  static String file(long studyId) {
+    return "concord-study-" + studyId + "-report";
+  }
+
   /** The report as {@code kind}: "html" (to read and print), "pdf" or "json". */
   public Response report(long studyId, String kind, RoutingContext context) {
     Report report = service.build(studyId);
-    String file = "concord-study-" + studyId + "-report";
+    String file = file(studyId);
     return switch (kind) {
       case "json" ->
           Response.ok(report, MediaType.APPLICATION_JSON_TYPE)

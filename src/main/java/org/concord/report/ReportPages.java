@@ -75,14 +75,14 @@ public class ReportPages {
             (int) all.stream().filter(r -> r.state() == RoundState.CLOSED).count(),
             all.stream().anyMatch(r -> r.state() == RoundState.OPEN));
     String base = "/console/studies/" + id + "/report/";
-    String file = "concord-study-" + id;
+    String file = ReportDownloads.file(id);
     List<Download> report = new ArrayList<>();
     report.add(
         new Download(
             "Report to read and print",
             base + "report.html",
             "HTML",
-            file + "-report.html",
+            file + ".html",
             "The whole consensus report as one web page, with its charts. It opens in the browser;"
                 + " print it from there or save it as a single file.",
             "The study team, steering groups and funders reading the results."));
@@ -91,7 +91,7 @@ public class ReportPages {
             "Report as PDF",
             base + "report.pdf",
             "PDF",
-            file + "-report.pdf",
+            file + ".pdf",
             "The same report with page numbers, ready to attach to a submission or a funder's"
                 + " progress report.",
             "Journals (a supplementary file), funders and ethics committees."));
@@ -100,15 +100,15 @@ public class ReportPages {
             "Report as data (JSON)",
             base + "report.json",
             "JSON",
-            file + "-report.json",
+            file + ".json",
             "Every section of the report as structured data, every number at full precision:"
                 + " nothing is rounded.",
             "Analysts and programmers checking the figures or building their own tables."));
     List<Download> data = new ArrayList<>();
     data.add(
         csv(
-            base,
-            file,
+            base + "ratings.csv",
+            id,
             Export.RATINGS,
             "Ratings",
             "Every submitted rating, one row each: round, statement, stakeholder group, the"
@@ -117,8 +117,8 @@ public class ReportPages {
             "Analysts working in R, SPSS, Stata or Excel."));
     data.add(
         csv(
-            base,
-            file,
+            base + "item-results.csv",
+            id,
             Export.ITEM_RESULTS,
             "Results per statement",
             "One row per statement, round and stakeholder group (and the whole panel): the count"
@@ -127,8 +127,8 @@ public class ReportPages {
             "Analysts re-checking the consensus decisions; authors building results tables."));
     data.add(
         csv(
-            base,
-            file,
+            base + "comments.csv",
+            id,
             Export.COMMENTS,
             "Comments",
             "Every comment panelists wrote, on statements and on sections, with the round and"
@@ -136,8 +136,8 @@ public class ReportPages {
             "Researchers doing a qualitative analysis of the comments."));
     data.add(
         csv(
-            base,
-            file,
+            base + "participation.csv",
+            id,
             Export.PARTICIPATION,
             "Participation",
             "One row per panelist and round they were invited to: when the link was opened, the"
@@ -148,7 +148,7 @@ public class ReportPages {
             "Codebook",
             base + "codebook.csv",
             "CSV",
-            file + "-codebook.csv",
+            ExportDownloads.codebookFile(id),
             "What every column of every data file means, its type and its allowed values.",
             "Anyone opening the data files; include it when sharing the data."));
     data.add(
@@ -156,14 +156,14 @@ public class ReportPages {
             "Workbook",
             base + "workbook.xlsx",
             "Excel (XLSX)",
-            file + ".xlsx",
+            ExportDownloads.workbookFile(id),
             "Ratings, results per statement, comments, participation and the codebook, each on a"
                 + " sheet of its own.",
             "Anyone who prefers a spreadsheet to separate files."));
     Download identityMap =
         csv(
-            base,
-            file,
+            base + "identity-map.csv",
+            id,
             Export.IDENTITY_MAP,
             "Identity map",
             "Which pseudonym is which panelist: name and email. Keep it apart from the data and"
@@ -206,10 +206,9 @@ public class ReportPages {
   }
 
   private static Download csv(
-      String base, String file, Export export, String title, String contains, String audience) {
-    String name = export.name().toLowerCase().replace('_', '-');
+      String href, long id, Export export, String title, String contains, String audience) {
     return new Download(
-        title, base + name + ".csv", "CSV", file + "-" + name + ".csv", contains, audience);
+        title, href, "CSV", ExportDownloads.csvFile(id, export), contains, audience);
   }
 
   @GET

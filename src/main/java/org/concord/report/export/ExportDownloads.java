@@ -19,22 +19,35 @@ public class ExportDownloads {
 
   @Inject StudyExports exports;
 
+  /** The name a CSV export is saved under, which also ends its address. */
+  public static String csvFile(long studyId, Export export) {
+    return "concord-study-" + studyId + "-" + export.file + ".csv";
+  }
+
+  public static String codebookFile(long studyId) {
+    return "concord-study-" + studyId + "-codebook.csv";
+  }
+
+  public static String workbookFile(long studyId) {
+    return "concord-study-" + studyId + ".xlsx";
+  }
+
   public Response csv(long studyId, Export export) {
     exports.requireStudy(studyId);
     StreamingOutput body = out -> exports.csv(studyId, export, out);
-    return attachment(body, CSV, "concord-study-" + studyId + "-" + export.file + ".csv");
+    return attachment(body, CSV, csvFile(studyId, export));
   }
 
   public Response codebook(long studyId) {
     exports.requireStudy(studyId);
     StreamingOutput body = out -> exports.codebook(studyId, out);
-    return attachment(body, CSV, "concord-study-" + studyId + "-codebook.csv");
+    return attachment(body, CSV, codebookFile(studyId));
   }
 
   public Response workbook(long studyId) {
     exports.requireStudy(studyId);
     StreamingOutput body = out -> exports.workbook(studyId, out);
-    return attachment(body, XLSX, "concord-study-" + studyId + ".xlsx");
+    return attachment(body, XLSX, workbookFile(studyId));
   }
 
   private static Response attachment(StreamingOutput body, String type, String file) {
