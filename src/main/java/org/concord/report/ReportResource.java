@@ -1,7 +1,5 @@
 package org.concord.report;
 
-import io.quarkus.qute.CheckedTemplate;
-import io.quarkus.qute.TemplateInstance;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -15,17 +13,9 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.StreamingOutput;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.Base64;
 import java.util.Locale;
 import org.concord.common.ConcordException;
-import org.concord.report.ReportViews.Report;
-import org.concord.report.pdf.PdfRenderer;
 import org.concord.security.Role;
-import org.concord.web.SecurityHeaders;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -35,15 +25,9 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "Report", description = "The consensus report and the data exports")
 public class ReportResource {
 
-  static final String PDF = "application/pdf";
+  static final String PDF = ReportDownloads.PDF;
 
-  @Inject ReportService service;
-  @Inject PdfRenderer pdf;
-
-  @CheckedTemplate(basePath = "report")
-  static class Templates {
-    static native TemplateInstance report(Report report);
-  }
+  @Inject ReportDownloads downloads;
 
   @GET
   @Produces({MediaType.TEXT_HTML, MediaType.APPLICATION_JSON, PDF})
@@ -57,46 +41,7 @@ public class ReportResource {
       @QueryParam("format") String format,
       @HeaderParam(HttpHeaders.ACCEPT) String accept,
       @Context RoutingContext context) {
-    String kind = kind(format, accept);
-    Report report = service.build(studyId);
-    String file = "concord-study-" + studyId + "-report";
-    return switch (kind) {
-      case "json" ->
-          Response.ok(report, MediaType.APPLICATION_JSON_TYPE)
-              .header("Content-Disposition", "inline; filename=\"" + file + ".json\"")
-              .build();
-      case "pdf" -> {
-        String html = Templates.report(report).render();
-        StreamingOutput body = out -> pdf.render(html, out);
-        yield Response.ok(body, PDF)
-            .header("Content-Disposition", "attachment; filename=\"" + file + ".pdf\"")
-            .build();
-      }
-      default -> {
-        String html = Templates.report(report).render();
-        SecurityHeaders.ownPolicy(context, policy(html));
-        yield Response.ok(html, MediaType.TEXT_HTML_TYPE.withCharset("UTF-8")).build();
-      }
-    };
-  }
-
-  /**
-   * The report is one self-contained file, so its stylesheet is inline; the policy admits that
-   * stylesheet by its hash and nothing else: no script, no other style, no request anywhere.
-   */
-  static String policy(String html) {
-    int start = html.indexOf("<style>") + "<style>".length();
-    int end = html.indexOf("</style>", start);
-    String style = html.substring(start, end);
-    try {
-      byte[] digest =
-          MessageDigest.getInstance("SHA-256").digest(style.getBytes(StandardCharsets.UTF_8));
-      return "default-src 'none'; style-src 'sha256-"
-          + Base64.getEncoder().encodeToString(digest)
-          + "'; img-src data:; frame-ancestors 'none'; form-action 'none'; base-uri 'none'";
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
+    return downloads.report(studyId, kind(format, accept), context);
   }
 
   /** The format asked for: ?format= first, else the first of Accept that we serve. */

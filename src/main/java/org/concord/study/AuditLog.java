@@ -5,6 +5,8 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.util.List;
+import org.concord.common.Page;
+import org.concord.common.PageRequest;
 import org.concord.common.Texts;
 
 /** Writes and reads the study's audit trail, which the report prints. */
@@ -28,5 +30,22 @@ public class AuditLog {
             "select e from AuditEvent e where e.study.id = :study order by e.id", AuditEvent.class)
         .setParameter("study", studyId)
         .getResultList();
+  }
+
+  /** One page of the study's events, newest first, as the team reads back what happened. */
+  public Page<AuditEvent> newestFirst(long studyId, PageRequest page) {
+    List<AuditEvent> events =
+        em.createQuery(
+                "select e from AuditEvent e where e.study.id = :study order by e.id desc",
+                AuditEvent.class)
+            .setParameter("study", studyId)
+            .setFirstResult(PageRequest.offset(page.page, page.size))
+            .setMaxResults(page.size)
+            .getResultList();
+    long total =
+        em.createQuery("select count(e) from AuditEvent e where e.study.id = :study", Long.class)
+            .setParameter("study", studyId)
+            .getSingleResult();
+    return new Page<>(events, page.page, page.size, total);
   }
 }

@@ -7,7 +7,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.StreamingOutput;
 import org.concord.report.export.StudyExports.Export;
 import org.concord.security.Role;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -22,10 +21,10 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "Report", description = "The consensus report and the data exports")
 public class ExportResource {
 
-  static final String CSV = "text/csv; charset=UTF-8";
-  static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+  static final String CSV = ExportDownloads.CSV;
+  static final String XLSX = ExportDownloads.XLSX;
 
-  @Inject StudyExports exports;
+  @Inject ExportDownloads downloads;
 
   @GET
   @Path("/ratings.csv")
@@ -65,9 +64,7 @@ public class ExportResource {
   @Produces(CSV)
   @Operation(summary = "Every column of every export: meaning, type and allowed values")
   public Response codebook(@PathParam("id") long studyId) {
-    exports.requireStudy(studyId);
-    StreamingOutput body = out -> exports.codebook(studyId, out);
-    return attachment(body, CSV, "concord-study-" + studyId + "-codebook.csv");
+    return downloads.codebook(studyId);
   }
 
   @GET
@@ -75,9 +72,7 @@ public class ExportResource {
   @Produces(XLSX)
   @Operation(summary = "Ratings, item results, comments, participation and the codebook as sheets")
   public Response workbook(@PathParam("id") long studyId) {
-    exports.requireStudy(studyId);
-    StreamingOutput body = out -> exports.workbook(studyId, out);
-    return attachment(body, XLSX, "concord-study-" + studyId + ".xlsx");
+    return downloads.workbook(studyId);
   }
 
   @GET
@@ -91,15 +86,6 @@ public class ExportResource {
   }
 
   private Response csv(long studyId, Export export) {
-    exports.requireStudy(studyId);
-    StreamingOutput body = out -> exports.csv(studyId, export, out);
-    return attachment(body, CSV, "concord-study-" + studyId + "-" + export.file + ".csv");
-  }
-
-  private static Response attachment(StreamingOutput body, String type, String file) {
-    return Response.ok(body, type)
-        .header("Content-Disposition", "attachment; filename=\"" + file + "\"")
-        .header("Cache-Control", "no-store")
-        .build();
+    return downloads.csv(studyId, export);
   }
 }
