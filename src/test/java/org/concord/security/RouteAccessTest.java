@@ -57,6 +57,8 @@ class RouteAccessTest {
           "GET /api/rounds/{id}/comments",
           "GET /api/rounds/{id}/late-saves",
           "GET /console/accounts",
+          "GET /console/accounts/{id}",
+          "GET /console/studies/{id}/report/identity-map.csv",
           "GET /console/studies/new");
 
   /** Changes the analyst may make in the console: to their own session and password. */
