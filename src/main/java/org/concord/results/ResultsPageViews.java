@@ -65,6 +65,7 @@ public final class ResultsPageViews {
       List<Option> sections,
       List<Option> groups,
       String groupName,
+      boolean divergentOnly,
       boolean narrowed) {}
 
   /** How many statements reached each outcome in the round, before any filter. */

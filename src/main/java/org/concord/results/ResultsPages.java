@@ -80,7 +80,8 @@ public class ResultsPages {
       @QueryParam("round") Integer roundNumber,
       @QueryParam("outcome") String outcome,
       @QueryParam("section") Long sectionId,
-      @QueryParam("group") Long groupId) {
+      @QueryParam("group") Long groupId,
+      @QueryParam("divergent") boolean divergentOnly) {
     Study study = studies.get(id);
     Chrome chrome = console.chrome("Results", study.id, study.title, "results");
     List<RoundView> closed =
@@ -130,7 +131,8 @@ public class ResultsPages {
       tally[overall.ordinal()]++;
       ItemView i = items.get(item.itemId());
       if ((wanted != null && overall != wanted)
-          || (section != null && !section.equals(i.sectionId()))) {
+          || (section != null && !section.equals(i.sectionId()))
+          || (divergentOnly && !item.divergent())) {
         continue;
       }
       shown++;
@@ -199,7 +201,8 @@ public class ResultsPages {
             sectionOptions,
             groupOptions,
             groupName,
-            wanted != null || section != null || group != null),
+            divergentOnly,
+            wanted != null || section != null || group != null || divergentOnly),
         List.copyOf(blocks.values()),
         shown,
         view.items().isEmpty() ? "This round had no statements to rate." : null);

@@ -229,7 +229,7 @@ class ResultsPagesTest {
   }
 
   @Test
-  void filtersNarrowTheStatementsByOutcomeSectionAndGroup() {
+  void filtersNarrowTheStatementsByOutcomeSectionGroupAndDivergence() {
     ConsoleSession browser = ConsoleSession.coordinator();
     String base = "/console/studies/" + study + "/results?round=1&";
     browser
@@ -255,6 +255,14 @@ class ResultsPagesTest {
         .body(not(containsString("Works well in rural teams")))
         // statement 3 among the carers: 5, 9, 1
         .body(containsString("Ratings from 1 to 9 by 3 people"));
+    // no stakeholder group came to another outcome than the others in round 1
+    browser
+        .get(base + "divergent=true")
+        .then()
+        .statusCode(200)
+        .body(containsString("Showing 0 of 3 statements"))
+        .body(containsString("No statement matches these choices."))
+        .body(containsString("name=\"divergent\" value=\"true\" checked"));
     browser.get("/console/studies/" + study + "/results?round=7").then().statusCode(404);
   }
 
