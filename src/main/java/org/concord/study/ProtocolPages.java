@@ -58,17 +58,24 @@ public class ProtocolPages {
 
   @GET
   @Path("/studies/{id}/protocol")
-  public TemplateInstance protocol(@PathParam("id") long id, @QueryParam("saved") boolean saved) {
+  public TemplateInstance protocol(
+      @PathParam("id") long id,
+      @QueryParam("saved") boolean saved,
+      @QueryParam("unchanged") boolean unchanged) {
     Study study = service.get(id);
     FormInput form = new FormInput(ProtocolForm.values(study.protocol));
     Chrome chrome = chrome(study);
+    if (saved) {
+      chrome =
+          chrome.withNotice(
+              study.protocolLockedAt == null
+                  ? "The protocol is saved."
+                  : "The protocol is saved; the change and its reason are in the audit log.");
+    } else if (unchanged) {
+      chrome = chrome.withNotice("Nothing changed: the form held the protocol as it was saved.");
+    }
     return Templates.protocol(
-        saved
-            ? chrome.withNotice(
-                study.protocolLockedAt == null
-                    ? "The protocol is saved."
-                    : "The protocol is saved; the change and its reason are in the audit log.")
-            : chrome,
+        chrome,
         page(study, ProtocolWording.sentence(study.protocol), false, form),
         form,
         new FieldErrors());
@@ -76,7 +83,8 @@ public class ProtocolPages {
 
   /**
    * Saves the form, or with {@code action=preview} shows the sentence of the values typed and saves
-   * nothing.
+   * nothing. A form that changes nothing saves nothing, so it needs no reason and leaves no entry
+   * in the audit log.
    */
   @POST
   @Path("/studies/{id}/protocol")
@@ -88,12 +96,10 @@ public class ProtocolPages {
     boolean preview = "preview".equals(form.get("action"));
     FieldErrors errors = new FieldErrors();
     ProtocolSettings settings = ProtocolForm.read(form, study.protocol, errors, !preview);
-    String reason =
-        preview ? null : ProtocolForm.reason(form, study.protocolLockedAt != null, errors);
     if (errors.isEmpty()) {
       try {
+        Protocol typed = service.preview(id, settings);
         if (preview) {
-          Protocol typed = service.preview(id, settings);
           return Response.ok(
                   Templates.protocol(
                       chrome(study),
@@ -102,6 +108,17 @@ public class ProtocolPages {
                       errors))
               .build();
         }
+        if (ProtocolSettings.of(typed).equals(ProtocolSettings.of(study.protocol))) {
+          return Console.seeOther("/console/studies/" + id + "/protocol?unchanged=true");
+        }
+      } catch (ConcordException.Invalid e) {
+        errors.add(e, ProtocolForm.FIELDS);
+      }
+    }
+    String reason =
+        preview ? null : ProtocolForm.reason(form, study.protocolLockedAt != null, errors);
+    if (errors.isEmpty()) {
+      try {
         service.changeProtocol(id, settings, reason, console.user());
         return Console.seeOther("/console/studies/" + id + "/protocol?saved=true");
       } catch (ConcordException.Invalid e) {

@@ -308,6 +308,21 @@ class ProtocolPagesTest {
         .body(containsString("The protocol locked when round 1 opened"))
         .body(containsString("name=\"reason\""))
         .body(containsString("Reason for the change"));
+    // Saving the form as it came changes nothing, so it needs no reason and is not audited.
+    browser
+        .post(page(id), smallPanelForm())
+        .then()
+        .statusCode(303)
+        .header("Location", endsWith(page(id) + "?unchanged=true"));
+    browser
+        .get(page(id) + "?unchanged=true")
+        .then()
+        .body(containsString("Nothing changed: the form held the protocol as it was saved."));
+    asCoordinator()
+        .get("/api/studies/" + id + "/audit")
+        .then()
+        .body("action", not(hasItem("protocol-changed")));
+
     Map<String, String> form = smallPanelForm();
     form.put("agreeThreshold", "80");
     browser
