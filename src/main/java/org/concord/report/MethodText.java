@@ -2,9 +2,9 @@ package org.concord.report;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.concord.consensus.Comparison;
 import org.concord.study.Eligibility;
 import org.concord.study.Protocol;
+import org.concord.study.ProtocolWording;
 
 /**
  * The method as a paper's methods section states it, written from the protocol: every parameter
@@ -35,21 +35,21 @@ final class MethodText {
                 ? " Panelists could also answer \"" + p.unableToRateLabel + "\"."
                 : "")
             + " Ratings of "
-            + band(p.agreeLow, p.agreeHigh)
+            + ProtocolWording.band(p.agreeLow, p.agreeHigh)
             + " counted as agreement and ratings of "
-            + band(p.disagreeLow, p.disagreeHigh)
+            + ProtocolWording.band(p.disagreeLow, p.disagreeHigh)
             + " as disagreement; %agree is 100 × (ratings in the agree band) / n, and %disagree"
             + " likewise.");
-    out.add("Consensus was defined before round 1 opened. " + rule(p));
+    out.add(
+        "Consensus was defined before round 1 opened. Rule: "
+            + ProtocolWording.name(p.ruleType)
+            + ". "
+            + ProtocolWording.rule(p));
     out.add(denominator(p) + " " + quantiles(p));
     List<String> guards = new ArrayList<>();
     guards.add(
         p.minimumN > 0
-            ? "A statement rated by fewer than "
-                + p.minimumN
-                + " panelists (n < "
-                + p.minimumN
-                + ") could not reach consensus (\"no consensus: too few ratings\")."
+            ? ProtocolWording.minimumN(p)
             : "No minimum number of ratings per statement was set.");
     guards.add(
         "A round's results required at least "
@@ -57,11 +57,7 @@ final class MethodText {
             + "% of the panelists invited to it to submit; a round closed below that minimum"
             + " records why, and the reason is given under Participation.");
     if (p.everyGroupRequired) {
-      guards.add(
-          "Consensus also required every stakeholder group with at least "
-              + p.minimumGroupSize
-              + " ratings to meet the same rule; smaller groups are reported but were not"
-              + " required.");
+      guards.add(ProtocolWording.everyGroup(p));
     } else {
       guards.add(
           "Consensus was decided on the whole panel; results per stakeholder group are reported,"
@@ -93,74 +89,10 @@ final class MethodText {
     return out;
   }
 
-  static String rule(Protocol p) {
-    String agree = band(p.agreeLow, p.agreeHigh);
-    String disagree = band(p.disagreeLow, p.disagreeHigh);
-    return switch (p.ruleType) {
-      case PERCENT_AGREEMENT -> {
-        String sign = p.percentComparison == Comparison.AT_LEAST ? "≥" : ">";
-        yield "Rule: percent agreement. Consensus in when %agree "
-            + sign
-            + " "
-            + p.percentThreshold
-            + "% (ratings "
-            + agree
-            + "); consensus out when %disagree "
-            + sign
-            + " "
-            + p.percentThreshold
-            + "% (ratings "
-            + disagree
-            + "); otherwise no consensus.";
-      }
-      case COMET ->
-          "Rule: COMET/GRADE. Consensus in when %agree ≥ "
-              + p.cometAgreeThreshold
-              + "% (ratings "
-              + agree
-              + ") and %disagree < "
-              + p.cometDisagreeLimit
-              + "% (ratings "
-              + disagree
-              + "); consensus out when %disagree ≥ "
-              + p.cometAgreeThreshold
-              + "% and %agree < "
-              + p.cometDisagreeLimit
-              + "%; otherwise no consensus.";
-      case MEDIAN_IQR ->
-          "Rule: median and interquartile range. Consensus in when IQR ≤ "
-              + number(p.maxIqr)
-              + " and the median lies in "
-              + agree
-              + "; consensus out when IQR ≤ "
-              + number(p.maxIqr)
-              + " and the median lies in "
-              + disagree
-              + "; otherwise no consensus.";
-      case RAND_UCLA ->
-          "Rule: RAND/UCLA appropriateness method. Consensus in when the median lies in 7–9 without"
-              + " disagreement; consensus out when the median lies in 1–3 without disagreement."
-              + " Disagreement (interpercentile method): IPR = P70 − P30, IPRAS = 2.35 + 1.5 ×"
-              + " |5 − (P30 + P70)/2|, disagreement when IPR > IPRAS. A median of 3.5 or 6.5 lies"
-              + " in no band.";
-    };
-  }
-
   private static String denominator(Protocol p) {
-    if (!p.unableToRateAllowed) {
-      return "Every answer was a rating on the scale; n is the number of ratings.";
-    }
-    String label = "\"" + p.unableToRateLabel + "\"";
-    return switch (p.denominatorPolicy) {
-      case EXCLUDE ->
-          label + " answers were counted and reported but excluded from n, the denominator.";
-      case INCLUDE_AS_NEUTRAL ->
-          label
-              + " answers were included in n as neither agreement nor disagreement, so they"
-              + " lower both percentages.";
-      case INCLUDE_AS_DISAGREE ->
-          label + " answers were included in n and counted as disagreement.";
-    };
+    return p.unableToRateAllowed
+        ? ProtocolWording.unableToRate(p)
+        : "Every answer was a rating on the scale; n is the number of ratings.";
   }
 
   private static String quantiles(Protocol p) {
@@ -221,14 +153,6 @@ final class MethodText {
       parts.add((p.scaleMin + i) + " = " + p.scaleLabels.get(i));
     }
     return String.join(", ", parts);
-  }
-
-  static String band(int low, int high) {
-    return low == high ? Integer.toString(low) : low + "–" + high;
-  }
-
-  private static String number(double value) {
-    return value == Math.rint(value) ? Long.toString((long) value) : Double.toString(value);
   }
 
   private static String join(List<String> parts) {

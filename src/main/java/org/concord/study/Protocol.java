@@ -126,6 +126,20 @@ public class Protocol {
   @Column(name = "show_comments", nullable = false)
   public boolean showComments = true;
 
+  /**
+   * Changes the rule, and every rule's parameters back to their defaults: a parameter set for the
+   * rule left behind never carries over into the one chosen.
+   */
+  public void chooseRule(RuleType type) {
+    Protocol defaults = new Protocol();
+    ruleType = type;
+    percentThreshold = defaults.percentThreshold;
+    percentComparison = defaults.percentComparison;
+    cometAgreeThreshold = defaults.cometAgreeThreshold;
+    cometDisagreeLimit = defaults.cometDisagreeLimit;
+    maxIqr = defaults.maxIqr;
+  }
+
   public Scale scale() {
     return new Scale(
         scaleMin, scaleMax, new Band(agreeLow, agreeHigh), new Band(disagreeLow, disagreeHigh));

@@ -68,8 +68,19 @@ public record ProtocolSettings(
       Boolean unableToRateAllowed,
       String unableToRateLabel) {}
 
+  /**
+   * The rule and its parameters; each rule takes only its own (see {@link RuleType#parameters()}),
+   * and the others are left out.
+   */
+  @JsonInclude(JsonInclude.Include.NON_NULL)
   public record RuleSettings(
-      RuleType type,
+      @Schema(
+              description =
+                  "PERCENT_AGREEMENT takes threshold and comparison; COMET takes agreeThreshold and"
+                      + " disagreeLimit; MEDIAN_IQR takes maxIqr; RAND_UCLA takes none. A"
+                      + " parameter of another rule is refused. When the type changes, the new"
+                      + " rule's parameters left out take their defaults.")
+          RuleType type,
       @Schema(description = "PERCENT_AGREEMENT: the percentage that must agree") Integer threshold,
       @Schema(description = "PERCENT_AGREEMENT: AT_LEAST (≥) or MORE_THAN (>)")
           Comparison comparison,
@@ -77,8 +88,42 @@ public record ProtocolSettings(
           Integer agreeThreshold,
       @Schema(description = "COMET: % in the disagree band must be under this (default 15)")
           Integer disagreeLimit,
-      @Schema(description = "MEDIAN_IQR: the largest IQR that counts as agreement")
-          Double maxIqr) {}
+      @Schema(description = "MEDIAN_IQR: the largest IQR that counts as agreement") Double maxIqr) {
+
+    /** The chosen rule with its own parameters only. */
+    static RuleSettings of(Protocol p) {
+      return switch (p.ruleType) {
+        case PERCENT_AGREEMENT ->
+            new RuleSettings(p.ruleType, p.percentThreshold, p.percentComparison, null, null, null);
+        case COMET ->
+            new RuleSettings(
+                p.ruleType, null, null, p.cometAgreeThreshold, p.cometDisagreeLimit, null);
+        case MEDIAN_IQR -> new RuleSettings(p.ruleType, null, null, null, null, p.maxIqr);
+        case RAND_UCLA -> new RuleSettings(p.ruleType, null, null, null, null, null);
+      };
+    }
+
+    /** The names of the parameters sent, as {@link RuleType#parameters()} spells them. */
+    public List<String> sentParameters() {
+      List<String> sent = new ArrayList<>();
+      if (threshold != null) {
+        sent.add("threshold");
+      }
+      if (comparison != null) {
+        sent.add("comparison");
+      }
+      if (agreeThreshold != null) {
+        sent.add("agreeThreshold");
+      }
+      if (disagreeLimit != null) {
+        sent.add("disagreeLimit");
+      }
+      if (maxIqr != null) {
+        sent.add("maxIqr");
+      }
+      return sent;
+    }
+  }
 
   /** What a panelist sees of the previous round. */
   public record FeedbackSettings(
@@ -98,13 +143,7 @@ public record ProtocolSettings(
             new Band(p.disagreeLow, p.disagreeHigh),
             p.unableToRateAllowed,
             p.unableToRateLabel),
-        new RuleSettings(
-            p.ruleType,
-            p.percentThreshold,
-            p.percentComparison,
-            p.cometAgreeThreshold,
-            p.cometDisagreeLimit,
-            p.maxIqr),
+        RuleSettings.of(p),
         p.quantileMethod,
         p.denominatorPolicy,
         p.minimumN,
@@ -149,12 +188,22 @@ public record ProtocolSettings(
       set(scale.unableToRateLabel, v -> p.unableToRateLabel = v.strip());
     }
     if (rule != null) {
-      set(rule.type, v -> p.ruleType = v);
-      set(rule.threshold, v -> p.percentThreshold = v);
-      set(rule.comparison, v -> p.percentComparison = v);
-      set(rule.agreeThreshold, v -> p.cometAgreeThreshold = v);
-      set(rule.disagreeLimit, v -> p.cometDisagreeLimit = v);
-      set(rule.maxIqr, v -> p.maxIqr = v);
+      if (rule.type != null && rule.type != p.ruleType) {
+        p.chooseRule(rule.type);
+      }
+      // Only the chosen rule's parameters; ProtocolValidator.ruleParameters refuses the others.
+      switch (p.ruleType) {
+        case PERCENT_AGREEMENT -> {
+          set(rule.threshold, v -> p.percentThreshold = v);
+          set(rule.comparison, v -> p.percentComparison = v);
+        }
+        case COMET -> {
+          set(rule.agreeThreshold, v -> p.cometAgreeThreshold = v);
+          set(rule.disagreeLimit, v -> p.cometDisagreeLimit = v);
+        }
+        case MEDIAN_IQR -> set(rule.maxIqr, v -> p.maxIqr = v);
+        case RAND_UCLA -> {}
+      }
     }
     set(quantileMethod, v -> p.quantileMethod = v);
     set(denominatorPolicy, v -> p.denominatorPolicy = v);

@@ -96,21 +96,36 @@ public final class ProtocolValidator {
               "scale.unableToRateLabel",
               "The unable-to-rate label must have 1 to " + MAX_LABEL_LENGTH + " characters."));
     }
-    // At 50% or less a statement could be "in" and "out" at once.
-    checkPercent(
-        errors,
-        "rule.threshold",
-        p.percentThreshold,
-        p.percentComparison == Comparison.AT_LEAST ? 51 : 50);
-    checkPercent(errors, "rule.agreeThreshold", p.cometAgreeThreshold, 1);
-    checkPercent(errors, "rule.disagreeLimit", p.cometDisagreeLimit, 0);
-    if (p.maxIqr < 0 || p.maxIqr > p.scaleMax - p.scaleMin) {
-      errors.add(
-          FieldError.field(
-              "rule.maxIqr",
-              "The largest IQR must be between 0 and the width of the scale ("
-                  + (p.scaleMax - p.scaleMin)
-                  + ")."));
+    switch (p.ruleType) {
+      case PERCENT_AGREEMENT ->
+          // At 50% or less a statement could be "in" and "out" at once.
+          checkPercent(
+              errors,
+              "rule.threshold",
+              "The percentage that must agree",
+              p.percentThreshold,
+              p.percentComparison == Comparison.AT_LEAST ? 51 : 50);
+      case COMET -> {
+        checkPercent(
+            errors,
+            "rule.agreeThreshold",
+            "The percentage that must agree",
+            p.cometAgreeThreshold,
+            1);
+        checkPercent(
+            errors, "rule.disagreeLimit", "The disagreement limit", p.cometDisagreeLimit, 0);
+      }
+      case MEDIAN_IQR -> {
+        if (p.maxIqr < 0 || p.maxIqr > p.scaleMax - p.scaleMin) {
+          errors.add(
+              FieldError.field(
+                  "rule.maxIqr",
+                  "The largest IQR must be between 0 and the width of the scale ("
+                      + (p.scaleMax - p.scaleMin)
+                      + ")."));
+        }
+      }
+      case RAND_UCLA -> {}
     }
     if (p.ruleType == RuleType.RAND_UCLA && (p.scaleMin != 1 || p.scaleMax != 9)) {
       errors.add(
@@ -138,8 +153,55 @@ public final class ProtocolValidator {
           FieldError.field(
               "maximumRounds", "The maximum number of rounds must be 1 to " + MAX_ROUNDS + "."));
     }
-    checkPercent(errors, "stabilityThreshold", p.stabilityThreshold, 0);
+    checkPercent(errors, "stabilityThreshold", "The stability threshold", p.stabilityThreshold, 0);
     return errors;
+  }
+
+  /**
+   * The rule parameters sent that the rule does not take, which would otherwise be stored and never
+   * used: {@code {"type": "COMET", "threshold": 80}} is a mistake, not a COMET rule. The rule is
+   * the one sent, else the study's current one.
+   */
+  public static List<FieldError> ruleParameters(
+      ProtocolSettings.RuleSettings sent, RuleType current) {
+    List<FieldError> errors = new ArrayList<>();
+    if (sent == null) {
+      return errors;
+    }
+    RuleType type = sent.type() != null ? sent.type() : current;
+    for (String parameter : sent.sentParameters()) {
+      if (!type.parameters().contains(parameter)) {
+        errors.add(
+            FieldError.field(
+                "rule." + parameter,
+                "rule."
+                    + parameter
+                    + " is not a parameter of the "
+                    + ProtocolWording.name(type)
+                    + " rule ("
+                    + type
+                    + ")"
+                    + (sent.type() == null ? ", the study's rule" : "")
+                    + ", so it would be ignored; leave it out. "
+                    + whoTakesWhat()));
+      }
+    }
+    return errors;
+  }
+
+  /** "PERCENT_AGREEMENT takes threshold and comparison; …; RAND_UCLA takes none." */
+  static String whoTakesWhat() {
+    List<String> parts = new ArrayList<>();
+    for (RuleType type : RuleType.values()) {
+      List<String> names = type.parameters();
+      parts.add(
+          type
+              + " takes "
+              + (names.isEmpty()
+                  ? "no parameters"
+                  : String.join(" and ", names.stream().map(n -> "rule." + n).toList())));
+    }
+    return "Each rule takes its own: " + String.join("; ", parts) + ".";
   }
 
   private static void checkBand(
@@ -167,11 +229,12 @@ public final class ProtocolValidator {
     }
   }
 
-  private static void checkPercent(List<FieldError> errors, String field, int value, int lowest) {
+  private static void checkPercent(
+      List<FieldError> errors, String field, String label, int value, int lowest) {
     if (value < lowest || value > 100) {
       errors.add(
           FieldError.field(
-              field, field + " is a percentage: " + lowest + " to 100, not " + value + "."));
+              field, label + " is a percentage: " + lowest + " to 100, not " + value + "."));
     }
   }
 }

@@ -41,9 +41,10 @@ public class StudyService {
         throw ConcordException.invalid(
             "protocol.reason", "A reason goes with a change of the protocol, not a new study.");
       }
-      protocol.applyTo(study.protocol);
+      apply(protocol, study.protocol);
+    } else {
+      requireValid(study.protocol, List.of());
     }
-    requireValid(study.protocol);
     studies.persist(study);
     return study;
   }
@@ -94,11 +95,8 @@ public class StudyService {
               + study.protocolLockedAt
               + "). A change now needs a reason, which the report prints: send ?reason=… or \"reason\" in the body");
     }
-    Protocol candidate = copyOf(study.protocol);
-    settings.applyTo(candidate);
-    requireValid(candidate);
     String before = json(ProtocolSettings.of(study.protocol));
-    settings.applyTo(study.protocol);
+    apply(settings, study.protocol);
     if (locked) {
       audit.record(
           study,
@@ -112,6 +110,25 @@ public class StudyService {
               + json(ProtocolSettings.of(study.protocol)));
     }
     return study;
+  }
+
+  /**
+   * The study's protocol as it would be with {@code settings} applied, checked as a change is, and
+   * nothing stored: what the protocol editor previews.
+   */
+  public Protocol preview(long id, ProtocolSettings settings) {
+    Protocol candidate = copyOf(studies.require(id).protocol);
+    apply(settings, candidate);
+    return candidate;
+  }
+
+  /** Applies the settings to {@code target} when the result is valid; refuses them otherwise. */
+  private static void apply(ProtocolSettings settings, Protocol target) {
+    List<FieldError> wrongRule = ProtocolValidator.ruleParameters(settings.rule(), target.ruleType);
+    Protocol candidate = copyOf(target);
+    settings.applyTo(candidate);
+    requireValid(candidate, wrongRule);
+    settings.applyTo(target);
   }
 
   private static String json(ProtocolSettings settings) {
@@ -128,8 +145,9 @@ public class StudyService {
     return copy;
   }
 
-  static void requireValid(Protocol protocol) {
-    List<FieldError> errors = ProtocolValidator.validate(protocol);
+  private static void requireValid(Protocol protocol, List<FieldError> found) {
+    List<FieldError> errors = new ArrayList<>(found);
+    errors.addAll(ProtocolValidator.validate(protocol));
     if (!errors.isEmpty()) {
       throw ConcordException.invalid(
           "The protocol is not valid: "

@@ -5,7 +5,9 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasKey;
 import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
 
 import io.quarkus.test.junit.QuarkusTest;
@@ -137,7 +139,110 @@ class StudyResourceTest {
         .body("rule.maxIqr", equalTo(1.5f))
         .body("minimumN", equalTo(10))
         .body("scale.max", equalTo(9))
-        .body("rule.agreeThreshold", equalTo(70));
+        // the rule shows its own parameters only: COMET's went with COMET
+        .body("rule", not(hasKey("agreeThreshold")))
+        .body("rule", not(hasKey("threshold")));
+  }
+
+  /** {"type": "COMET", "threshold": 80} is a mistake, not a COMET rule: refused, not ignored. */
+  @Test
+  void aParameterOfAnotherRuleIsRefusedByNameAndChangesNothing() {
+    long id = Api.createStudy("Strict rule");
+    String before = asCoordinator().get("/api/studies/" + id + "/protocol").asString();
+    List<Object[]> cases =
+        List.of(
+            new Object[] {Map.of("type", "COMET", "threshold", 80), "protocol.rule.threshold"},
+            new Object[] {
+              Map.of("type", "PERCENT_AGREEMENT", "threshold", 80, "maxIqr", 1.5),
+              "protocol.rule.maxIqr"
+            },
+            new Object[] {
+              Map.of("type", "RAND_UCLA", "disagreeLimit", 10), "protocol.rule.disagreeLimit"
+            },
+            // without a type, the study's rule (COMET) decides what belongs
+            new Object[] {Map.of("comparison", "MORE_THAN"), "protocol.rule.comparison"});
+    for (Object[] c : cases) {
+      asCoordinator()
+          .contentType(ContentType.JSON)
+          .body(Map.of("rule", c[0]))
+          .patch("/api/studies/" + id + "/protocol")
+          .then()
+          .statusCode(400)
+          .contentType("application/problem+json")
+          .body("errors.field", hasItem((String) c[1]))
+          .body("detail", containsString("is not a parameter of the"))
+          .body(
+              "detail",
+              containsString(
+                  "PERCENT_AGREEMENT takes rule.threshold and rule.comparison; COMET takes"
+                      + " rule.agreeThreshold and rule.disagreeLimit; MEDIAN_IQR takes"
+                      + " rule.maxIqr; RAND_UCLA takes no parameters."));
+    }
+    asCoordinator().get("/api/studies/" + id + "/protocol").then().body(equalTo(before));
+  }
+
+  @Test
+  void aStudyIsNotCreatedWithAParameterOfAnotherRule() {
+    long before = asCoordinator().get("/api/studies").jsonPath().getLong("total");
+    asCoordinator()
+        .contentType(ContentType.JSON)
+        .body(
+            Map.of(
+                "title",
+                "Mixed rule",
+                "protocol",
+                Map.of("rule", Map.of("type", "MEDIAN_IQR", "agreeThreshold", 70))))
+        .post("/api/studies")
+        .then()
+        .statusCode(400)
+        .body("errors[0].field", equalTo("protocol.rule.agreeThreshold"));
+    asCoordinator().get("/api/studies").then().body("total", equalTo((int) before));
+  }
+
+  /** A changed type starts the new rule from its defaults, never from an older rule's values. */
+  @Test
+  void aNewRuleTypeStartsFromItsDefaultsAndNothingOfTheOldRuleCarriesOver() {
+    long id = Api.createStudy("Switching rules");
+    String protocol = "/api/studies/" + id + "/protocol";
+    asCoordinator()
+        .contentType(ContentType.JSON)
+        .body(
+            Map.of(
+                "rule",
+                Map.of("type", "PERCENT_AGREEMENT", "threshold", 80, "comparison", "MORE_THAN")))
+        .patch(protocol)
+        .then()
+        .statusCode(200)
+        .body("rule.threshold", equalTo(80));
+    asCoordinator()
+        .contentType(ContentType.JSON)
+        .body(Map.of("rule", Map.of("type", "COMET", "disagreeLimit", 10)))
+        .patch(protocol)
+        .then()
+        .statusCode(200)
+        .body("rule.type", equalTo("COMET"))
+        .body("rule.agreeThreshold", equalTo(70))
+        .body("rule.disagreeLimit", equalTo(10))
+        .body("rule", not(hasKey("threshold")))
+        .body("rule", not(hasKey("comparison")));
+    asCoordinator()
+        .contentType(ContentType.JSON)
+        .body(Map.of("rule", Map.of("type", "PERCENT_AGREEMENT")))
+        .patch(protocol)
+        .then()
+        .statusCode(200)
+        .body("rule.threshold", equalTo(75))
+        .body("rule.comparison", equalTo("AT_LEAST"))
+        .body("rule", not(hasKey("disagreeLimit")));
+    // What GET shows can be sent back as it is.
+    String shown = asCoordinator().get(protocol).asString();
+    asCoordinator()
+        .contentType(ContentType.JSON)
+        .body(shown)
+        .patch(protocol)
+        .then()
+        .statusCode(200)
+        .body(equalTo(shown));
   }
 
   /** Each invalid protocol: 400, the field named, a readable message, and nothing changed. */
@@ -163,7 +268,9 @@ class StudyResourceTest {
               "starts at 9"
             },
             new Object[] {
-              Map.of("rule", Map.of("threshold", 101)), "protocol.rule.threshold", "percentage"
+              Map.of("rule", Map.of("type", "PERCENT_AGREEMENT", "threshold", 101)),
+              "protocol.rule.threshold",
+              "percentage"
             },
             new Object[] {
               Map.of("rule", Map.of("disagreeLimit", -1)),
