@@ -11,6 +11,7 @@ import static org.hamcrest.Matchers.not;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
+import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
@@ -19,6 +20,8 @@ import java.util.regex.Pattern;
 import org.concord.Api;
 import org.concord.TestStudies;
 import org.concord.web.ConsoleSession;
+import org.hibernate.SessionFactory;
+import org.hibernate.stat.Statistics;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -27,6 +30,8 @@ import org.junit.jupiter.api.Test;
  */
 @QuarkusTest
 class GuidancePagesTest {
+
+  @Inject SessionFactory sessions;
 
   private static final String MARKDOWN =
       "# Practice guidance\n\n"
@@ -130,6 +135,39 @@ class GuidancePagesTest {
   }
 
   @Test
+  void hundredsOfStatementsCostAFewQueriesNotOneEach() {
+    long study =
+        TestStudies.study("Long guidance")
+            .sections(100, 100, 100)
+            .statementsNamed("Long ")
+            .create()
+            .study();
+    asCoordinator()
+        .contentType(ContentType.JSON)
+        .body(Map.of("text", "Long 7, reworded"))
+        .patch("/api/statements/" + idOf(study, "Long 7"))
+        .then()
+        .statusCode(200);
+    ConsoleSession browser = ConsoleSession.coordinator();
+    Statistics statistics = sessions.getStatistics();
+    statistics.setStatisticsEnabled(true);
+    try {
+      statistics.clear();
+      browser
+          .get("/console/studies/" + study + "/guidance")
+          .then()
+          .statusCode(200)
+          .body(containsString("300 statements"))
+          .body(containsString("Long 7, reworded"))
+          .body(containsString("2 versions"))
+          .body(containsString("Long 300"));
+      assertThat(statistics.getPrepareStatementCount(), lessThan(12L));
+    } finally {
+      statistics.setStatisticsEnabled(false);
+    }
+  }
+
+  @Test
   void theChecklistCountsTheGuidance() {
     ConsoleSession browser = ConsoleSession.coordinator();
     long empty = Api.createStudy("No guidance yet");
@@ -228,6 +266,20 @@ class GuidancePagesTest {
         .then()
         .statusCode(400)
         .body(containsString("Upload the file again"));
+  }
+
+  @Test
+  void anUploadWithoutTheFormTokenIsRefused() {
+    long study = Api.createStudy("Forged upload");
+    ConsoleSession browser = ConsoleSession.coordinator();
+    browser
+        .request()
+        .multiPart("file", "guidance.md", MARKDOWN.getBytes(StandardCharsets.UTF_8))
+        .multiPart("_csrf", "x".repeat(43))
+        .post("/console/studies/" + study + "/guidance/preview")
+        .then()
+        .statusCode(403)
+        .body(containsString("This form has expired"));
   }
 
   @Test
