@@ -4,11 +4,14 @@ import io.quarkus.hibernate.orm.panache.PanacheRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 import org.concord.common.ConcordException;
 import org.concord.common.PageRequest;
+import org.concord.study.Study;
 
 /** Queries over sections, statements and versions: each list is one statement of SQL. */
 @ApplicationScoped
@@ -145,5 +148,68 @@ public class GuidanceRepository implements PanacheRepository<Section> {
 
   public void persist(StatementVersion version) {
     em.persist(version);
+  }
+
+  /** The study's row under a write lock: moves in one study run one at a time. */
+  public Study lockStudy(long studyId) {
+    return em.find(Study.class, studyId, LockModeType.PESSIMISTIC_WRITE);
+  }
+
+  /** The section just above ({@code up}) or below this one, if any. */
+  public Optional<Section> sectionBeside(Section section, boolean up) {
+    return em.createQuery(
+            "from Section s where s.study.id = :study and s.position "
+                + (up ? "< :position order by s.position desc" : "> :position order by s.position"),
+            Section.class)
+        .setParameter("study", section.study.id)
+        .setParameter("position", section.position)
+        .setMaxResults(1)
+        .getResultStream()
+        .findFirst();
+  }
+
+  /** The active statement just above ({@code up}) or below this one in its section, if any. */
+  public Optional<Statement> statementBeside(Statement statement, boolean up) {
+    return em.createQuery(
+            "from Statement st where st.section.id = :section and st.status = :active"
+                + " and st.position "
+                + (up
+                    ? "< :position order by st.position desc"
+                    : "> :position order by st.position"),
+            Statement.class)
+        .setParameter("section", statement.section.id)
+        .setParameter("active", StatementStatus.ACTIVE)
+        .setParameter("position", statement.position)
+        .setMaxResults(1)
+        .getResultStream()
+        .findFirst();
+  }
+
+  /**
+   * Every statement of a study, removed ones too, with its current wording, in guidance order: one
+   * query however many there are.
+   */
+  public List<CurrentStatement> allStatements(long studyId) {
+    return em.createQuery(
+            "select st, v from Statement st join st.section sec, StatementVersion v"
+                + " where v.statement = st and v.number ="
+                + " (select max(v2.number) from StatementVersion v2 where v2.statement = st)"
+                + " and st.study.id = :study order by sec.position, st.position",
+            Object[].class)
+        .setParameter("study", studyId)
+        .getResultStream()
+        .map(row -> new CurrentStatement((Statement) row[0], (StatementVersion) row[1]))
+        .toList();
+  }
+
+  /** How many versions each statement of a study has, by statement id. */
+  public Map<Long, Long> versionCounts(long studyId) {
+    return em.createQuery(
+            "select v.statement.id, count(v) from StatementVersion v"
+                + " where v.statement.study.id = :study group by v.statement.id",
+            Object[].class)
+        .setParameter("study", studyId)
+        .getResultStream()
+        .collect(Collectors.toMap(row -> (Long) row[0], row -> (Long) row[1]));
   }
 }

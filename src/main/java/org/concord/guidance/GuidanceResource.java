@@ -29,6 +29,7 @@ import org.concord.guidance.GuidanceViews.StatementDetail;
 import org.concord.guidance.GuidanceViews.StatementView;
 import org.concord.security.Role;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -57,6 +58,10 @@ public class GuidanceResource {
   public record RewordRequest(
       @NotBlank @Size(max = GuidanceImporter.MAX_STATEMENT_LENGTH) String text,
       @Size(max = 2000) String reason) {}
+
+  public record MoveRequest(
+      @NotNull @Schema(description = "UP: one place earlier; DOWN: one place later.")
+          Direction direction) {}
 
   @GET
   @Path("/studies/{id}/sections")
@@ -90,6 +95,18 @@ public class GuidanceResource {
   public SectionView updateSection(
       @PathParam("id") long sectionId, @Valid @NotNull SectionChange request) {
     return service.updateSection(sectionId, request.title(), request.introduction());
+  }
+
+  @POST
+  @Path("/sections/{id}/move")
+  @Operation(
+      summary = "Move a section one place up or down, before round 1",
+      description =
+          "Swaps the section with its neighbour. Refused (409) at either end of the guidance and"
+              + " once round 1 has opened, when the order is fixed for the rest of the study.")
+  public SectionView moveSection(
+      @PathParam("id") long sectionId, @Valid @NotNull MoveRequest request) {
+    return service.moveSection(sectionId, request.direction());
   }
 
   @GET
@@ -128,6 +145,19 @@ public class GuidanceResource {
   public StatementView reword(
       @PathParam("id") long statementId, @Valid @NotNull RewordRequest request) {
     return service.reword(statementId, request.text(), request.reason());
+  }
+
+  @POST
+  @Path("/statements/{id}/move")
+  @Operation(
+      summary = "Move a statement one place up or down within its section, before round 1",
+      description =
+          "Swaps the statement with its neighbour among the section's statements (removed ones are"
+              + " passed over). Refused (409) at either end of the section and once round 1 has"
+              + " opened.")
+  public StatementView moveStatement(
+      @PathParam("id") long statementId, @Valid @NotNull MoveRequest request) {
+    return service.moveStatement(statementId, request.direction());
   }
 
   @DELETE

@@ -3,8 +3,10 @@ package org.concord.guidance;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -12,8 +14,16 @@ import java.util.Set;
 import org.concord.common.ConcordException;
 import org.concord.common.Page;
 import org.concord.common.PageRequest;
+import org.concord.guidance.GuidancePageViews.Outline;
+import org.concord.guidance.GuidancePageViews.OutlineSection;
+import org.concord.guidance.GuidancePageViews.OutlineStatement;
+import org.concord.guidance.GuidancePageViews.Place;
+import org.concord.guidance.GuidancePageViews.Size;
 import org.concord.guidance.GuidanceRepository.CurrentStatement;
+import org.concord.guidance.GuidanceViews.ImportPreview;
 import org.concord.guidance.GuidanceViews.ImportSummary;
+import org.concord.guidance.GuidanceViews.PreviewSection;
+import org.concord.guidance.GuidanceViews.PreviewStatement;
 import org.concord.guidance.GuidanceViews.SectionView;
 import org.concord.guidance.GuidanceViews.StatementDetail;
 import org.concord.guidance.GuidanceViews.StatementView;
@@ -71,6 +81,82 @@ public class GuidanceService {
             current.number(),
             current.text()),
         versions);
+  }
+
+  /**
+   * The whole guidance for the console: sections, statements with their current wording and their
+   * number of versions, in four queries however many statements there are.
+   */
+  public Outline outline(long studyId) {
+    studies.require(studyId);
+    List<Section> sections = guidance.allSections(studyId);
+    Map<Long, Long> versions = guidance.versionCounts(studyId);
+    Map<Long, List<CurrentStatement>> bySection = new HashMap<>();
+    for (CurrentStatement c : guidance.allStatements(studyId)) {
+      bySection.computeIfAbsent(c.statement().section.id, k -> new ArrayList<>()).add(c);
+    }
+    List<OutlineSection> result = new ArrayList<>();
+    long active = 0;
+    long removed = 0;
+    for (int i = 0; i < sections.size(); i++) {
+      Section section = sections.get(i);
+      List<CurrentStatement> all = bySection.getOrDefault(section.id, List.of());
+      List<CurrentStatement> shown =
+          all.stream().filter(c -> c.statement().status == StatementStatus.ACTIVE).toList();
+      List<OutlineStatement> statements = new ArrayList<>();
+      for (int j = 0; j < shown.size(); j++) {
+        statements.add(outlined(shown.get(j), versions, j == 0, j == shown.size() - 1));
+      }
+      List<OutlineStatement> gone =
+          all.stream()
+              .filter(c -> c.statement().status != StatementStatus.ACTIVE)
+              .map(c -> outlined(c, versions, false, false))
+              .toList();
+      active += statements.size();
+      removed += gone.size();
+      result.add(
+          new OutlineSection(
+              section.id,
+              i + 1,
+              section.title,
+              section.introduction,
+              i == 0,
+              i == sections.size() - 1,
+              statements,
+              gone));
+    }
+    return new Outline(result, active, removed);
+  }
+
+  private static OutlineStatement outlined(
+      CurrentStatement c, Map<Long, Long> versions, boolean first, boolean last) {
+    Statement st = c.statement();
+    return new OutlineStatement(
+        st.id,
+        st.externalId,
+        c.version().text,
+        st.status,
+        versions.getOrDefault(st.id, 1L),
+        first,
+        last);
+  }
+
+  /** The study and section a section belongs to. */
+  public Place placeOfSection(long sectionId) {
+    Section section = guidance.requireSection(sectionId);
+    return new Place(section.study.id, section.id, section.title);
+  }
+
+  /** The study and section a statement belongs to. */
+  public Place placeOfStatement(long statementId) {
+    Statement statement = guidance.requireStatement(statementId);
+    return new Place(statement.study.id, statement.section.id, statement.section.title);
+  }
+
+  /** How much guidance a study has: sections, and statements that are not removed. */
+  public Size size(long studyId) {
+    return new Size(
+        guidance.countSections(studyId), guidance.countCurrentStatements(studyId, null));
   }
 
   @Transactional
@@ -169,15 +255,95 @@ public class GuidanceService {
   }
 
   /**
+   * What {@link #importGuidance} would store from this file, checked exactly as the import checks
+   * it (a refusal lists every error by line); nothing is stored.
+   */
+  public ImportPreview preview(long studyId, GuidanceFormat format, byte[] body) {
+    draft(studyId);
+    List<PlannedSection> plan = plan(studyId, format, body);
+    List<PreviewSection> sections =
+        plan.stream()
+            .map(
+                p ->
+                    new PreviewSection(
+                        p.title,
+                        p.existing == null ? p.introduction : p.existing.introduction,
+                        p.existing != null,
+                        p.statements.stream()
+                            .map(
+                                s ->
+                                    new PreviewStatement(
+                                        s.text().strip(), s.externalId(), s.line()))
+                            .toList()))
+            .toList();
+    int extended = (int) plan.stream().filter(p -> p.existing != null).count();
+    return new ImportPreview(
+        sections,
+        plan.size() - extended,
+        extended,
+        plan.stream().mapToInt(p -> p.statements.size()).sum());
+  }
+
+  /**
    * Stores a whole guidance file or nothing. Sections whose title the study has already are
-   * extended; the others are appended in file order.
+   * extended (their title and introduction stay as they are); the others are appended in file
+   * order.
    */
   @Transactional
   public ImportSummary importGuidance(long studyId, GuidanceFormat format, byte[] body) {
     Study study = draft(studyId);
-    Map<String, Section> byTitle = new HashMap<>();
+    List<PlannedSection> plan = plan(studyId, format, body);
+    int created = 0;
+    int extended = 0;
+    int statements = 0;
+    int nextSection = guidance.nextSectionPosition(studyId);
+    for (PlannedSection planned : plan) {
+      Section section = planned.existing;
+      int position;
+      if (section == null) {
+        section = new Section();
+        section.study = study;
+        section.title = planned.title;
+        section.introduction = planned.introduction;
+        section.position = nextSection++;
+        guidance.persist(section);
+        created++;
+        position = 1;
+      } else {
+        extended++;
+        position = guidance.nextStatementPosition(section.id);
+      }
+      for (ParsedStatement statement : planned.statements) {
+        newStatement(section, position++, statement.text(), statement.externalId());
+        statements++;
+      }
+    }
+    return new ImportSummary(created, extended, statements);
+  }
+
+  /** A section of an import: new, or one the study has (same title, any case). */
+  private static final class PlannedSection {
+    final String title;
+    final String introduction;
+    final Section existing;
+    final List<ParsedStatement> statements = new ArrayList<>();
+
+    PlannedSection(String title, String introduction, Section existing) {
+      this.title = title;
+      this.introduction = introduction;
+      this.existing = existing;
+    }
+  }
+
+  /**
+   * The one parsing step of imports and previews: the file read and checked against the study's
+   * guidance, then its sections matched to the study's by title. A title the file repeats adds to
+   * the first section of that title.
+   */
+  private List<PlannedSection> plan(long studyId, GuidanceFormat format, byte[] body) {
+    Map<String, Section> stored = new HashMap<>();
     for (Section section : guidance.allSections(studyId)) {
-      byTitle.put(section.title.toLowerCase(Locale.ROOT), section);
+      stored.put(section.title.toLowerCase(Locale.ROOT), section);
     }
     Map<String, Set<String>> texts = new HashMap<>();
     Set<String> ids = new HashSet<>();
@@ -191,32 +357,69 @@ public class GuidanceService {
     }
     ParsedGuidance parsed =
         GuidanceImporter.read(format, body, new GuidanceImporter.Existing(texts, ids));
-
-    int created = 0;
-    int extended = 0;
-    int nextSection = guidance.nextSectionPosition(studyId);
+    Map<String, PlannedSection> plan = new LinkedHashMap<>();
     for (ParsedSection parsedSection : parsed.sections()) {
-      Section section = byTitle.get(parsedSection.title().toLowerCase(Locale.ROOT));
-      int position;
-      if (section == null) {
-        section = new Section();
-        section.study = study;
-        section.title = parsedSection.title();
-        section.introduction = parsedSection.introduction();
-        section.position = nextSection++;
-        guidance.persist(section);
-        byTitle.put(section.title.toLowerCase(Locale.ROOT), section);
-        created++;
-        position = 1;
-      } else {
-        extended++;
-        position = guidance.nextStatementPosition(section.id);
-      }
-      for (ParsedStatement statement : parsedSection.statements()) {
-        newStatement(section, position++, statement.text(), statement.externalId());
-      }
+      String key = parsedSection.title().toLowerCase(Locale.ROOT);
+      plan.computeIfAbsent(
+              key,
+              k ->
+                  new PlannedSection(
+                      parsedSection.title(), parsedSection.introduction(), stored.get(k)))
+          .statements
+          .addAll(parsedSection.statements());
     }
-    return new ImportSummary(created, extended, parsed.statementCount());
+    return List.copyOf(plan.values());
+  }
+
+  /**
+   * Swaps a section with the one above or below it. Like every change of the guidance, only before
+   * round 1 opens: the guidance order is the order of every round's items, the results and the
+   * report, so it stays one order through the study.
+   */
+  @Transactional
+  public SectionView moveSection(long sectionId, Direction direction) {
+    Section section = guidance.requireSection(sectionId);
+    guidance.lockStudy(section.study.id);
+    draft(section.study.id);
+    Section other =
+        guidance
+            .sectionBeside(section, direction == Direction.UP)
+            .orElseThrow(
+                () ->
+                    ConcordException.conflict(
+                        "\""
+                            + section.title
+                            + "\" is the "
+                            + (direction == Direction.UP ? "first" : "last")
+                            + " section already."));
+    int position = section.position;
+    section.position = other.position;
+    other.position = position;
+    return section(sectionId);
+  }
+
+  /** Swaps a statement with the one above or below it in its section; only before round 1. */
+  @Transactional
+  public StatementView moveStatement(long statementId, Direction direction) {
+    Statement statement = guidance.requireStatement(statementId);
+    guidance.lockStudy(statement.study.id);
+    draft(statement.study.id);
+    if (statement.status != StatementStatus.ACTIVE) {
+      throw ConcordException.conflict("This statement was removed; it has no place to move.");
+    }
+    Statement other =
+        guidance
+            .statementBeside(statement, direction == Direction.UP)
+            .orElseThrow(
+                () ->
+                    ConcordException.conflict(
+                        "The statement is the "
+                            + (direction == Direction.UP ? "first" : "last")
+                            + " of its section already."));
+    int position = statement.position;
+    statement.position = other.position;
+    other.position = position;
+    return statement(statementId).current();
   }
 
   private CurrentStatement newStatement(

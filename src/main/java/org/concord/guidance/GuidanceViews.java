@@ -52,4 +52,21 @@ public final class GuidanceViews {
   public record StatementDetail(StatementView current, List<VersionView> versions) {}
 
   public record ImportSummary(int sectionsCreated, int sectionsExtended, int statementsCreated) {}
+
+  /** What an import would store, before anything is: the file's sections as they would be. */
+  public record ImportPreview(
+      List<PreviewSection> sections,
+      int sectionsCreated,
+      int sectionsExtended,
+      int statementCount) {}
+
+  /**
+   * One section of a preview; {@code existing} when the study has a section of this title, which
+   * the statements are added to (its introduction is the stored one).
+   */
+  public record PreviewSection(
+      String title, String introduction, boolean existing, List<PreviewStatement> statements) {}
+
+  /** A statement of a preview with the line of the file it came from. */
+  public record PreviewStatement(String text, String externalId, int line) {}
 }
