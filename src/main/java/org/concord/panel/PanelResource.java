@@ -25,6 +25,7 @@ import org.concord.panel.PanelViews.PanelImportSummary;
 import org.concord.panel.PanelViews.PanelistView;
 import org.concord.security.Role;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -77,13 +78,27 @@ public class PanelResource {
 
   @GET
   @Path("/studies/{id}/panelists")
-  @Operation(summary = "Panelists, optionally of one group or status")
+  @Operation(
+      summary =
+          "Panelists with their status in each round, optionally searched and filtered by group,"
+              + " panel status or status in one round")
   public Page<PanelistView> panelists(
       @PathParam("id") long studyId,
+      @Parameter(description = "Part of a name or email address, in any case.") @QueryParam("q")
+          String q,
       @QueryParam("group") Long groupId,
       @QueryParam("status") PanelistStatus status,
+      @Parameter(description = "A round's number; needs roundStatus.") @QueryParam("round")
+          Integer round,
+      @Parameter(
+              description =
+                  "The status in that round; NOT_SUBMITTED means invited and neither submitted"
+                      + " nor withdrawn.")
+          @QueryParam("roundStatus")
+          RoundStatus roundStatus,
       @BeanParam PageRequest page) {
-    return service.panelists(studyId, groupId, status, page.checked());
+    return service.panelists(
+        studyId, new PanelFilter(q, groupId, status, round, roundStatus), page.checked());
   }
 
   @POST

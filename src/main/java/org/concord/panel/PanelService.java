@@ -5,9 +5,11 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.concord.common.ConcordException;
 import org.concord.common.Page;
 import org.concord.common.PageRequest;
@@ -16,7 +18,11 @@ import org.concord.mail.OutboxService;
 import org.concord.panel.PanelImporter.PanelRow;
 import org.concord.panel.PanelViews.GroupView;
 import org.concord.panel.PanelViews.PanelImportSummary;
+import org.concord.panel.PanelViews.PanelPreview;
+import org.concord.panel.PanelViews.PanelistLink;
 import org.concord.panel.PanelViews.PanelistView;
+import org.concord.panel.PanelViews.PreviewRow;
+import org.concord.study.AuditLog;
 import org.concord.study.Study;
 import org.concord.study.StudyRepository;
 
@@ -27,6 +33,8 @@ public class PanelService {
   @Inject StudyRepository studies;
   @Inject TokenService tokens;
   @Inject OutboxService outbox;
+  @Inject PanelRounds rounds;
+  @Inject AuditLog audit;
 
   public Page<GroupView> groups(long studyId, PageRequest page) {
     studies.require(studyId);
@@ -63,18 +71,36 @@ public class PanelService {
     return GroupView.of(group, panel.activeCounts(group.study.id).getOrDefault(group.id, 0L));
   }
 
-  public Page<PanelistView> panelists(
-      long studyId, Long groupId, PanelistStatus status, PageRequest page) {
+  /**
+   * One page of the panel as the filter selects it, each panelist with their status in every round
+   * that has opened: four queries for any page.
+   */
+  public Page<PanelistView> panelists(long studyId, PanelFilter filter, PageRequest page) {
     studies.require(studyId);
+    if ((filter.round() == null) != (filter.roundStatus() == null)) {
+      throw ConcordException.invalid(
+          filter.round() == null ? "round" : "roundStatus",
+          "Give both the round and the status in it, such as round=2&roundStatus=NOT_SUBMITTED.");
+    }
+    List<Panelist> found = rounds.find(studyId, filter, page.page, page.size);
+    Map<Long, Map<Integer, RoundStatus>> statuses = rounds.statuses(studyId, found);
     List<PanelistView> items =
-        panel.panelists(studyId, groupId, status, page.page, page.size).stream()
-            .map(PanelistView::of)
-            .toList();
-    return new Page<>(items, page.page, page.size, panel.countPanelists(studyId, groupId, status));
+        found.stream().map(p -> PanelistView.of(p, statuses.get(p.id))).toList();
+    return new Page<>(items, page.page, page.size, rounds.count(studyId, filter));
+  }
+
+  /** The numbers of the study's rounds that have opened: the columns of the panel's table. */
+  public List<Integer> openedRounds(long studyId) {
+    return rounds.openedRounds(studyId);
   }
 
   public PanelistView panelist(long id) {
-    return PanelistView.of(panel.require(id));
+    return view(panel.require(id));
+  }
+
+  private PanelistView view(Panelist panelist) {
+    return PanelistView.of(
+        panelist, rounds.statuses(panelist.study.id, List.of(panelist)).get(panelist.id));
   }
 
   @Transactional
@@ -88,7 +114,7 @@ public class PanelService {
       throw ConcordException.invalid("email", email + " is already on the panel.");
     }
     Panelist panelist = newPanelist(study, group, name, email, attributes);
-    return PanelistView.of(panelist);
+    return view(panelist);
   }
 
   @Transactional
@@ -116,7 +142,7 @@ public class PanelService {
     if (attributes != null) {
       panelist.attributes = new LinkedHashMap<>(attributes);
     }
-    return PanelistView.of(panelist);
+    return view(panelist);
   }
 
   /** The panelist is not contacted again; what they answered stays in the results. */
@@ -128,7 +154,7 @@ public class PanelService {
     }
     panelist.status = PanelistStatus.WITHDRAWN;
     panelist.withdrawnAt = Instant.now();
-    return PanelistView.of(panelist);
+    return view(panelist);
   }
 
   /** Revokes the panelist's link and emails a new one. */
@@ -145,7 +171,86 @@ public class PanelService {
         null,
         "Your new link for " + panelist.study.title,
         "link:" + panelist.id + ":" + generation);
-    return PanelistView.of(panelist);
+    return view(panelist);
+  }
+
+  /**
+   * What a panel file would add, checked exactly as {@link #importPanel} checks it and stored
+   * nowhere: the console shows it before the team adds the panel.
+   */
+  public PanelPreview preview(long studyId, byte[] body) {
+    studies.require(studyId);
+    List<PanelRow> rows = PanelImporter.read(body, panel.emailKeys(studyId));
+    Set<String> known = new HashSet<>();
+    panel.groups(studyId).forEach(g -> known.add(g.nameKey));
+    Map<String, String> newGroups = new LinkedHashMap<>();
+    for (PanelRow row : rows) {
+      String key = StakeholderGroup.key(row.group());
+      if (!known.contains(key)) {
+        newGroups.putIfAbsent(key, row.group().strip());
+      }
+    }
+    return new PanelPreview(
+        rows.stream()
+            .map(r -> new PreviewRow(r.line(), r.name(), r.email(), r.group(), r.attributes()))
+            .toList(),
+        List.copyOf(newGroups.values()));
+  }
+
+  /** Which panelists a list of personal links is for. */
+  public enum LinkSet {
+    /** Everyone who has not withdrawn. */
+    ALL,
+    /** Those not withdrawn to whom an email failed: the address is wrong or the mailbox refuses. */
+    FAILED,
+    /** The active panelists of one group. */
+    GROUP
+  }
+
+  /**
+   * The personal links of a set of panelists, derived again from their keys (links are never
+   * stored), for letters or a mail merge; who asked, for what and how many is written to the audit
+   * log. A panelist without a link yet gets one, as an invitation would.
+   */
+  @Transactional
+  public List<PanelistLink> links(
+      long studyId, LinkSet set, Long groupId, String use, String actor) {
+    Study study = studies.require(studyId);
+    List<Panelist> chosen =
+        switch (set) {
+          case ALL -> panel.active(studyId, null);
+          case GROUP -> {
+            if (groupId == null) {
+              throw ConcordException.invalid("group", "Choose the group whose links you need.");
+            }
+            yield panel.active(studyId, groupOf(studyId, groupId).id);
+          }
+          case FAILED -> outbox.panelistsWithFailedEmail(studyId);
+        };
+    Map<Long, String> tokensOf = tokens.tokensFor(studyId, chosen);
+    List<PanelistLink> links =
+        chosen.stream()
+            .map(
+                p ->
+                    new PanelistLink(
+                        p.id, p.name, p.email, p.group.name, tokens.link(tokensOf.get(p.id))))
+            .toList();
+    audit.record(
+        study,
+        actor,
+        "personal-links-" + use,
+        "The personal links of "
+            + links.size()
+            + (links.size() == 1 ? " panelist" : " panelists")
+            + " ("
+            + switch (set) {
+              case ALL -> "all active panelists";
+              case FAILED -> "those an email could not reach";
+              case GROUP -> "the group " + (chosen.isEmpty() ? groupId : chosen.get(0).group.name);
+            }
+            + ") as "
+            + ("letters".equals(use) ? "printable letters." : "a CSV file for a mail merge."));
+    return links;
   }
 
   /** Adds a whole panel file or nothing; groups named in it that the study lacks are created. */
