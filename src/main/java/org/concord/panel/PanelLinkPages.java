@@ -11,7 +11,10 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Response;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import org.concord.common.CsvText;
 import org.concord.common.PageRequest;
 import org.concord.panel.PanelService.LinkSet;
@@ -63,10 +66,18 @@ public class PanelLinkPages {
       @QueryParam("group") Long group) {
     studies.get(id);
     List<PanelistLink> links = service.links(id, set, group, "csv", console.user());
-    String csv =
-        CsvText.write(
-            List.of("name", "email", "group", "link"),
-            links.stream().map(l -> List.of(l.name(), l.email(), l.group(), l.link())).toList());
+    // the panel file's own columns follow, so a postal address kept there reaches the merge
+    Set<String> extra = new LinkedHashSet<>();
+    links.forEach(l -> extra.addAll(l.attributes().keySet()));
+    List<String> header = new ArrayList<>(List.of("name", "group", "link", "email"));
+    header.addAll(extra);
+    List<List<String>> rows = new ArrayList<>();
+    for (PanelistLink l : links) {
+      List<String> row = new ArrayList<>(List.of(l.name(), l.group(), l.link(), l.email()));
+      extra.forEach(column -> row.add(l.attributes().get(column)));
+      rows.add(row);
+    }
+    String csv = CsvText.write(header, rows);
     return Response.ok(csv, "text/csv; charset=UTF-8")
         .header(
             "Content-Disposition",

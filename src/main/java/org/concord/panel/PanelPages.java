@@ -347,12 +347,8 @@ public class PanelPages {
       try {
         service.updatePanelist(id, name, email, groupId, null);
         return Console.seeOther("/console/panelists/" + id + "?done=saved");
-      } catch (ConcordException.Invalid | ConcordException.NotFound e) {
-        if (e instanceof ConcordException.NotFound) {
-          errors.add("groupId", "Choose one of the study's groups.");
-        } else {
-          errors.add(e);
-        }
+      } catch (ConcordException.Invalid e) {
+        errors.add(e);
       }
     }
     return Response.status(400).entity(page(chrome(panelist), panelist, form, errors)).build();

@@ -233,7 +233,12 @@ public class PanelService {
             .map(
                 p ->
                     new PanelistLink(
-                        p.id, p.name, p.email, p.group.name, tokens.link(tokensOf.get(p.id))))
+                        p.id,
+                        p.name,
+                        p.email,
+                        p.group.name,
+                        tokens.link(tokensOf.get(p.id)),
+                        p.attributes))
             .toList();
     audit.record(
         study,

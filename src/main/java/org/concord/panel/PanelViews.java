@@ -53,6 +53,12 @@ public final class PanelViews {
   /** What a panel file would add: its panelists, and the groups the study does not have yet. */
   public record PanelPreview(List<PreviewRow> rows, List<String> newGroups) {}
 
-  /** A panelist's personal link, for a letter or a mail merge. */
-  public record PanelistLink(long id, String name, String email, String group, String link) {}
+  /** A panelist's personal link, for a letter or a mail merge, with the file's extra columns. */
+  public record PanelistLink(
+      long id,
+      String name,
+      String email,
+      String group,
+      String link,
+      Map<String, String> attributes) {}
 }
