@@ -283,7 +283,8 @@ public class PanelPages {
       return refusedUpload(study, FormInput.empty(), errors, List.of());
     }
     try {
-      PanelImportSummary summary = service.importPanel(id, csv.getBytes(StandardCharsets.UTF_8));
+      PanelImportSummary summary =
+          service.importPanel(id, csv.getBytes(StandardCharsets.UTF_8), console.user());
       return Console.seeOther(
           "/console/studies/" + id + "/panel?added=" + summary.panelistsCreated());
     } catch (ConcordException.ImportRefused | ConcordException.Invalid e) {
@@ -345,7 +346,7 @@ public class PanelPages {
     }
     if (errors.isEmpty()) {
       try {
-        service.updatePanelist(id, name, email, groupId, null);
+        service.updatePanelist(id, name, email, groupId, null, console.user());
         return Console.seeOther("/console/panelists/" + id + "?done=saved");
       } catch (ConcordException.Invalid e) {
         errors.add(e);
@@ -370,7 +371,7 @@ public class PanelPages {
   @Path("/panelists/{id}/withdraw")
   @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
   public Response withdraw(@PathParam("id") long id) {
-    service.withdraw(id);
+    service.withdraw(id, console.user());
     return Console.seeOther("/console/panelists/" + id + "?done=withdrawn");
   }
 
@@ -390,7 +391,7 @@ public class PanelPages {
   @Path("/panelists/{id}/link")
   @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
   public Response reissue(@PathParam("id") long id) {
-    service.reissueLink(id);
+    service.reissueLink(id, console.user());
     return Console.seeOther("/console/panelists/" + id + "?done=reissued");
   }
 

@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -119,7 +120,12 @@ public class PanelService {
 
   @Transactional
   public PanelistView updatePanelist(
-      long id, String name, String email, Long groupId, Map<String, String> attributes) {
+      long id,
+      String name,
+      String email,
+      Long groupId,
+      Map<String, String> attributes,
+      String actor) {
     Panelist panelist = panel.require(id);
     long studyId = panelist.study.id;
     requireAttributesFit(attributes);
@@ -130,6 +136,19 @@ public class PanelService {
       }
     }
     StakeholderGroup group = groupId == null ? null : groupOf(studyId, groupId);
+    List<String> changed = new ArrayList<>();
+    if (name != null && !name.strip().equals(panelist.name)) {
+      changed.add("name");
+    }
+    if (email != null && !Panelist.emailKey(email).equals(panelist.emailKey)) {
+      changed.add("email");
+    }
+    if (group != null && !group.id.equals(panelist.group.id)) {
+      changed.add("group");
+    }
+    if (attributes != null && !attributes.equals(panelist.attributes)) {
+      changed.add("attributes");
+    }
     if (name != null) {
       panelist.name = name.strip();
     }
@@ -142,24 +161,34 @@ public class PanelService {
     if (attributes != null) {
       panelist.attributes = new LinkedHashMap<>(attributes);
     }
+    if (!changed.isEmpty()) {
+      // the panelist by number only: analysts read the audit log, and never see who is on the panel
+      audit.record(
+          panelist.study,
+          actor,
+          "panelist-changed",
+          "Panelist " + panelist.id + ": " + String.join(", ", changed) + " changed.");
+    }
     return view(panelist);
   }
 
   /** The panelist is not contacted again; what they answered stays in the results. */
   @Transactional
-  public PanelistView withdraw(long id) {
+  public PanelistView withdraw(long id, String actor) {
     Panelist panelist = panel.require(id);
     if (panelist.status == PanelistStatus.WITHDRAWN) {
       throw ConcordException.conflict("This panelist withdrew on " + panelist.withdrawnAt + ".");
     }
     panelist.status = PanelistStatus.WITHDRAWN;
     panelist.withdrawnAt = Instant.now();
+    audit.record(
+        panelist.study, actor, "panelist-withdrawn", "Panelist " + panelist.id + " withdrawn.");
     return view(panelist);
   }
 
   /** Revokes the panelist's link and emails a new one. */
   @Transactional
-  public PanelistView reissueLink(long id) {
+  public PanelistView reissueLink(long id, String actor) {
     Panelist panelist = panel.require(id);
     if (panelist.status == PanelistStatus.WITHDRAWN) {
       throw ConcordException.conflict("This panelist withdrew; their link stays inactive.");
@@ -171,6 +200,11 @@ public class PanelService {
         null,
         "Your new link for " + panelist.study.title,
         "link:" + panelist.id + ":" + generation);
+    audit.record(
+        panelist.study,
+        actor,
+        "link-reissued",
+        "Panelist " + panelist.id + ": a new link made and emailed; the old one stopped working.");
     return view(panelist);
   }
 
@@ -260,7 +294,7 @@ public class PanelService {
 
   /** Adds a whole panel file or nothing; groups named in it that the study lacks are created. */
   @Transactional
-  public PanelImportSummary importPanel(long studyId, byte[] body) {
+  public PanelImportSummary importPanel(long studyId, byte[] body, String actor) {
     Study study = studies.require(studyId);
     List<PanelRow> rows = PanelImporter.read(body, panel.emailKeys(studyId));
     Map<String, StakeholderGroup> groups = new HashMap<>();
@@ -275,7 +309,20 @@ public class PanelService {
               key -> newGroup(study, row.group(), groups.size() + 1));
       newPanelist(study, group, row.name(), row.email(), row.attributes());
     }
-    return new PanelImportSummary(rows.size(), groups.size() - groupsBefore);
+    PanelImportSummary summary = new PanelImportSummary(rows.size(), groups.size() - groupsBefore);
+    audit.record(
+        study,
+        actor,
+        "panel-imported",
+        summary.panelistsCreated()
+            + (summary.panelistsCreated() == 1 ? " panelist" : " panelists")
+            + " added from a file"
+            + (summary.groupsCreated() == 0
+                ? "."
+                : ", with "
+                    + summary.groupsCreated()
+                    + (summary.groupsCreated() == 1 ? " new group." : " new groups.")));
+    return summary;
   }
 
   private StakeholderGroup newGroup(Study study, String name, int position) {

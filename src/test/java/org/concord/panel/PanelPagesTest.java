@@ -214,6 +214,12 @@ class PanelPagesTest {
         .statusCode(303)
         .header("Location", containsString("/console/studies/" + fresh + "/panel?added=2"));
     asCoordinator()
+        .get("/api/studies/" + fresh + "/audit")
+        .then()
+        .body(
+            "find { it.action == 'panel-imported' }.detail",
+            equalTo("2 panelists added from a file, with 2 new groups."));
+    asCoordinator()
         .get("/api/studies/" + fresh + "/panelists")
         .then()
         .body("items.name", equalTo(List.of("Ann Upload", "Bob Upload")))
@@ -270,6 +276,12 @@ class PanelPagesTest {
         .statusCode(303)
         .header("Location", containsString("/console/panelists/" + id + "?done=saved"));
     asCoordinator().get("/api/panelists/" + id).then().body("group", equalTo("Practitioners"));
+    asCoordinator()
+        .get("/api/studies/" + study + "/audit")
+        .then()
+        .body(
+            "find { it.action == 'panelist-changed' }.detail",
+            equalTo("Panelist " + id + ": group changed."));
     coordinator
         .post(
             "/console/panelists/" + id,
@@ -293,6 +305,15 @@ class PanelPagesTest {
         .statusCode(303)
         .header("Location", containsString("?done=withdrawn"));
     asCoordinator().get("/api/panelists/" + id).then().body("status", equalTo("WITHDRAWN"));
+    asCoordinator()
+        .get("/api/studies/" + ids.study() + "/audit")
+        .then()
+        .body(
+            "find { it.action == 'panelist-withdrawn' }.detail",
+            equalTo("Panelist " + id + " withdrawn."))
+        .body(
+            "find { it.action == 'panelist-withdrawn' }.actor",
+            equalTo(org.concord.Api.COORDINATOR));
     coordinator
         .get("/console/panelists/" + id + "?done=withdrawn")
         .then()
