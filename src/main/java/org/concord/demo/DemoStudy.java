@@ -80,7 +80,7 @@ public class DemoStudy {
             protocol);
     guidance.importGuidance(study.id, GuidanceFormat.MARKDOWN, resource("demo/guidance.md"));
     GROUPS.forEach(group -> panel.createGroup(study.id, group));
-    panel.importPanel(study.id, panelCsv().getBytes(StandardCharsets.UTF_8));
+    panel.importPanel(study.id, panelCsv().getBytes(StandardCharsets.UTF_8), null);
     return study;
   }
 

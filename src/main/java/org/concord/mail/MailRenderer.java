@@ -51,7 +51,7 @@ public class MailRenderer {
   public Mail render(long outboxId) {
     OutboxEmail email = em.find(OutboxEmail.class, outboxId);
     Round round = email.round;
-    String link = config.baseUrl().replaceAll("/+$", "") + "/p/" + tokens.tokenFor(email.panelist);
+    String link = tokens.link(tokens.tokenFor(email.panelist));
     MailContent content =
         new MailContent(
             email.panelist.name,

@@ -14,6 +14,7 @@ import org.concord.common.Page;
 import org.concord.common.PageRequest;
 import org.concord.common.Texts;
 import org.concord.panel.Panelist;
+import org.concord.panel.PanelistStatus;
 import org.concord.round.Round;
 
 /** Writes emails to the outbox; callers are in the transaction of the change that causes them. */
@@ -94,6 +95,33 @@ public class OutboxService {
             .setParameter("status", status)
             .getSingleResult();
     return new Page<>(items, page.page, page.size, total);
+  }
+
+  /** The emails written to one panelist, newest first; at most {@code limit}. */
+  public List<OutboxEmail> ofPanelist(long panelistId, int limit) {
+    return em.createQuery(
+            "select e from OutboxEmail e left join fetch e.round where e.panelist.id = :panelist"
+                + " order by e.id desc",
+            OutboxEmail.class)
+        .setParameter("panelist", panelistId)
+        .setMaxResults(limit)
+        .getResultList();
+  }
+
+  /**
+   * The study's panelists, not withdrawn, to whom an email failed after every attempt: a wrong
+   * address or a mailbox that refuses. With their group loaded.
+   */
+  public List<Panelist> panelistsWithFailedEmail(long studyId) {
+    return em.createQuery(
+            "select p from Panelist p join fetch p.group where p.study.id = :study"
+                + " and p.status <> :withdrawn and exists (select e from OutboxEmail e"
+                + " where e.panelist = p and e.status = :failed) order by p.id",
+            Panelist.class)
+        .setParameter("study", studyId)
+        .setParameter("withdrawn", PanelistStatus.WITHDRAWN)
+        .setParameter("failed", OutboxStatus.FAILED)
+        .getResultList();
   }
 
   /** How many of a study's emails are pending, sent, failed and cancelled. */

@@ -35,31 +35,16 @@ public class PanelRepository implements PanacheRepository<Panelist> {
     return group;
   }
 
-  public List<Panelist> panelists(
-      long studyId, Long groupId, PanelistStatus status, int page, int size) {
+  /** The panelists who have not withdrawn, of one group or all, with their group loaded. */
+  public List<Panelist> active(long studyId, Long groupId) {
     return em.createQuery(
             "select p from Panelist p join fetch p.group g where p.study.id = :study"
-                + " and (:group is null or g.id = :group)"
-                + " and (:status is null or p.status = :status) order by p.id",
+                + " and (:group is null or g.id = :group) and p.status <> :withdrawn order by p.id",
             Panelist.class)
         .setParameter("study", studyId)
         .setParameter("group", groupId)
-        .setParameter("status", status)
-        .setFirstResult(PageRequest.offset(page, size))
-        .setMaxResults(size)
+        .setParameter("withdrawn", PanelistStatus.WITHDRAWN)
         .getResultList();
-  }
-
-  public long countPanelists(long studyId, Long groupId, PanelistStatus status) {
-    return em.createQuery(
-            "select count(p) from Panelist p where p.study.id = :study"
-                + " and (:group is null or p.group.id = :group)"
-                + " and (:status is null or p.status = :status)",
-            Long.class)
-        .setParameter("study", studyId)
-        .setParameter("group", groupId)
-        .setParameter("status", status)
-        .getSingleResult();
   }
 
   public Set<String> emailKeys(long studyId) {

@@ -15,8 +15,10 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.SecurityContext;
 import java.util.Map;
 import org.concord.common.Page;
 import org.concord.common.PageRequest;
@@ -25,6 +27,7 @@ import org.concord.panel.PanelViews.PanelImportSummary;
 import org.concord.panel.PanelViews.PanelistView;
 import org.concord.security.Role;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -77,13 +80,27 @@ public class PanelResource {
 
   @GET
   @Path("/studies/{id}/panelists")
-  @Operation(summary = "Panelists, optionally of one group or status")
+  @Operation(
+      summary =
+          "Panelists with their status in each round, optionally searched and filtered by group,"
+              + " panel status or status in one round")
   public Page<PanelistView> panelists(
       @PathParam("id") long studyId,
+      @Parameter(description = "Part of a name or email address, in any case.") @QueryParam("q")
+          String q,
       @QueryParam("group") Long groupId,
       @QueryParam("status") PanelistStatus status,
+      @Parameter(description = "A round's number; needs roundStatus.") @QueryParam("round")
+          Integer round,
+      @Parameter(
+              description =
+                  "The status in that round; NOT_SUBMITTED means invited and neither submitted"
+                      + " nor withdrawn.")
+          @QueryParam("roundStatus")
+          RoundStatus roundStatus,
       @BeanParam PageRequest page) {
-    return service.panelists(studyId, groupId, status, page.checked());
+    return service.panelists(
+        studyId, new PanelFilter(q, groupId, status, round, roundStatus), page.checked());
   }
 
   @POST
@@ -108,17 +125,24 @@ public class PanelResource {
   @Path("/panelists/{id}")
   @Operation(summary = "Change a panelist's name, email, group or attributes")
   public PanelistView updatePanelist(
-      @PathParam("id") long id, @Valid @NotNull PanelistChange request) {
+      @PathParam("id") long id,
+      @Valid @NotNull PanelistChange request,
+      @Context SecurityContext who) {
     return service.updatePanelist(
-        id, request.name(), request.email(), request.groupId(), request.attributes());
+        id,
+        request.name(),
+        request.email(),
+        request.groupId(),
+        request.attributes(),
+        who.getUserPrincipal().getName());
   }
 
   @POST
   @Path("/panelists/{id}/withdraw")
   @Consumes(MediaType.WILDCARD)
   @Operation(summary = "Withdraw a panelist: never contacted again, earlier answers kept")
-  public PanelistView withdraw(@PathParam("id") long id) {
-    return service.withdraw(id);
+  public PanelistView withdraw(@PathParam("id") long id, @Context SecurityContext who) {
+    return service.withdraw(id, who.getUserPrincipal().getName());
   }
 
   @POST
@@ -127,8 +151,8 @@ public class PanelResource {
   @Operation(
       summary =
           "Reissue a panelist's personal link: the old one stops working, the new one is emailed")
-  public PanelistView reissueLink(@PathParam("id") long id) {
-    return service.reissueLink(id);
+  public PanelistView reissueLink(@PathParam("id") long id, @Context SecurityContext who) {
+    return service.reissueLink(id, who.getUserPrincipal().getName());
   }
 
   @POST
@@ -139,7 +163,9 @@ public class PanelResource {
           "UTF-8 CSV with a header row naming name, email and group in any order; other columns"
               + " are kept as attributes. All or nothing.")
   @Operation(summary = "Import panelists from a CSV file (a spreadsheet export)")
-  public PanelImportSummary importPanel(@PathParam("id") long studyId, byte[] body) {
-    return service.importPanel(studyId, body == null ? new byte[0] : body);
+  public PanelImportSummary importPanel(
+      @PathParam("id") long studyId, byte[] body, @Context SecurityContext who) {
+    return service.importPanel(
+        studyId, body == null ? new byte[0] : body, who.getUserPrincipal().getName());
   }
 }

@@ -4,10 +4,13 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.concord.common.ConcordException;
 import org.concord.common.Page;
 import org.concord.common.PageRequest;
@@ -16,7 +19,11 @@ import org.concord.mail.OutboxService;
 import org.concord.panel.PanelImporter.PanelRow;
 import org.concord.panel.PanelViews.GroupView;
 import org.concord.panel.PanelViews.PanelImportSummary;
+import org.concord.panel.PanelViews.PanelPreview;
+import org.concord.panel.PanelViews.PanelistLink;
 import org.concord.panel.PanelViews.PanelistView;
+import org.concord.panel.PanelViews.PreviewRow;
+import org.concord.study.AuditLog;
 import org.concord.study.Study;
 import org.concord.study.StudyRepository;
 
@@ -27,6 +34,8 @@ public class PanelService {
   @Inject StudyRepository studies;
   @Inject TokenService tokens;
   @Inject OutboxService outbox;
+  @Inject PanelRounds rounds;
+  @Inject AuditLog audit;
 
   public Page<GroupView> groups(long studyId, PageRequest page) {
     studies.require(studyId);
@@ -63,18 +72,36 @@ public class PanelService {
     return GroupView.of(group, panel.activeCounts(group.study.id).getOrDefault(group.id, 0L));
   }
 
-  public Page<PanelistView> panelists(
-      long studyId, Long groupId, PanelistStatus status, PageRequest page) {
+  /**
+   * One page of the panel as the filter selects it, each panelist with their status in every round
+   * that has opened: four queries for any page.
+   */
+  public Page<PanelistView> panelists(long studyId, PanelFilter filter, PageRequest page) {
     studies.require(studyId);
+    if ((filter.round() == null) != (filter.roundStatus() == null)) {
+      throw ConcordException.invalid(
+          filter.round() == null ? "round" : "roundStatus",
+          "Give both the round and the status in it, such as round=2&roundStatus=NOT_SUBMITTED.");
+    }
+    List<Panelist> found = rounds.find(studyId, filter, page.page, page.size);
+    Map<Long, Map<Integer, RoundStatus>> statuses = rounds.statuses(studyId, found);
     List<PanelistView> items =
-        panel.panelists(studyId, groupId, status, page.page, page.size).stream()
-            .map(PanelistView::of)
-            .toList();
-    return new Page<>(items, page.page, page.size, panel.countPanelists(studyId, groupId, status));
+        found.stream().map(p -> PanelistView.of(p, statuses.get(p.id))).toList();
+    return new Page<>(items, page.page, page.size, rounds.count(studyId, filter));
+  }
+
+  /** The numbers of the study's rounds that have opened: the columns of the panel's table. */
+  public List<Integer> openedRounds(long studyId) {
+    return rounds.openedRounds(studyId);
   }
 
   public PanelistView panelist(long id) {
-    return PanelistView.of(panel.require(id));
+    return view(panel.require(id));
+  }
+
+  private PanelistView view(Panelist panelist) {
+    return PanelistView.of(
+        panelist, rounds.statuses(panelist.study.id, List.of(panelist)).get(panelist.id));
   }
 
   @Transactional
@@ -88,12 +115,17 @@ public class PanelService {
       throw ConcordException.invalid("email", email + " is already on the panel.");
     }
     Panelist panelist = newPanelist(study, group, name, email, attributes);
-    return PanelistView.of(panelist);
+    return view(panelist);
   }
 
   @Transactional
   public PanelistView updatePanelist(
-      long id, String name, String email, Long groupId, Map<String, String> attributes) {
+      long id,
+      String name,
+      String email,
+      Long groupId,
+      Map<String, String> attributes,
+      String actor) {
     Panelist panelist = panel.require(id);
     long studyId = panelist.study.id;
     requireAttributesFit(attributes);
@@ -104,6 +136,19 @@ public class PanelService {
       }
     }
     StakeholderGroup group = groupId == null ? null : groupOf(studyId, groupId);
+    List<String> changed = new ArrayList<>();
+    if (name != null && !name.strip().equals(panelist.name)) {
+      changed.add("name");
+    }
+    if (email != null && !Panelist.emailKey(email).equals(panelist.emailKey)) {
+      changed.add("email");
+    }
+    if (group != null && !group.id.equals(panelist.group.id)) {
+      changed.add("group");
+    }
+    if (attributes != null && !attributes.equals(panelist.attributes)) {
+      changed.add("attributes");
+    }
     if (name != null) {
       panelist.name = name.strip();
     }
@@ -116,24 +161,34 @@ public class PanelService {
     if (attributes != null) {
       panelist.attributes = new LinkedHashMap<>(attributes);
     }
-    return PanelistView.of(panelist);
+    if (!changed.isEmpty()) {
+      // the panelist by number only: analysts read the audit log, and never see who is on the panel
+      audit.record(
+          panelist.study,
+          actor,
+          "panelist-changed",
+          "Panelist " + panelist.id + ": " + String.join(", ", changed) + " changed.");
+    }
+    return view(panelist);
   }
 
   /** The panelist is not contacted again; what they answered stays in the results. */
   @Transactional
-  public PanelistView withdraw(long id) {
+  public PanelistView withdraw(long id, String actor) {
     Panelist panelist = panel.require(id);
     if (panelist.status == PanelistStatus.WITHDRAWN) {
       throw ConcordException.conflict("This panelist withdrew on " + panelist.withdrawnAt + ".");
     }
     panelist.status = PanelistStatus.WITHDRAWN;
     panelist.withdrawnAt = Instant.now();
-    return PanelistView.of(panelist);
+    audit.record(
+        panelist.study, actor, "panelist-withdrawn", "Panelist " + panelist.id + " withdrawn.");
+    return view(panelist);
   }
 
   /** Revokes the panelist's link and emails a new one. */
   @Transactional
-  public PanelistView reissueLink(long id) {
+  public PanelistView reissueLink(long id, String actor) {
     Panelist panelist = panel.require(id);
     if (panelist.status == PanelistStatus.WITHDRAWN) {
       throw ConcordException.conflict("This panelist withdrew; their link stays inactive.");
@@ -145,12 +200,101 @@ public class PanelService {
         null,
         "Your new link for " + panelist.study.title,
         "link:" + panelist.id + ":" + generation);
-    return PanelistView.of(panelist);
+    audit.record(
+        panelist.study,
+        actor,
+        "link-reissued",
+        "Panelist " + panelist.id + ": a new link made and emailed; the old one stopped working.");
+    return view(panelist);
+  }
+
+  /**
+   * What a panel file would add, checked exactly as {@link #importPanel} checks it and stored
+   * nowhere: the console shows it before the team adds the panel.
+   */
+  public PanelPreview preview(long studyId, byte[] body) {
+    studies.require(studyId);
+    List<PanelRow> rows = PanelImporter.read(body, panel.emailKeys(studyId));
+    Set<String> known = new HashSet<>();
+    panel.groups(studyId).forEach(g -> known.add(g.nameKey));
+    Map<String, String> newGroups = new LinkedHashMap<>();
+    for (PanelRow row : rows) {
+      String key = StakeholderGroup.key(row.group());
+      if (!known.contains(key)) {
+        newGroups.putIfAbsent(key, row.group().strip());
+      }
+    }
+    return new PanelPreview(
+        rows.stream()
+            .map(r -> new PreviewRow(r.line(), r.name(), r.email(), r.group(), r.attributes()))
+            .toList(),
+        List.copyOf(newGroups.values()));
+  }
+
+  /** Which panelists a list of personal links is for. */
+  public enum LinkSet {
+    /** Everyone who has not withdrawn. */
+    ALL,
+    /** Those not withdrawn to whom an email failed: the address is wrong or the mailbox refuses. */
+    FAILED,
+    /** The active panelists of one group. */
+    GROUP
+  }
+
+  /**
+   * The personal links of a set of panelists, derived again from their keys (links are never
+   * stored), for letters or a mail merge; who asked, for what and how many is written to the audit
+   * log. A panelist without a link yet gets one, as an invitation would.
+   */
+  @Transactional
+  public List<PanelistLink> links(
+      long studyId, LinkSet set, Long groupId, String use, String actor) {
+    Study study = studies.require(studyId);
+    List<Panelist> chosen =
+        switch (set) {
+          case ALL -> panel.active(studyId, null);
+          case GROUP -> {
+            if (groupId == null) {
+              throw ConcordException.invalid("group", "Choose the group whose links you need.");
+            }
+            yield panel.active(studyId, groupOf(studyId, groupId).id);
+          }
+          case FAILED -> outbox.panelistsWithFailedEmail(studyId);
+        };
+    Map<Long, String> tokensOf = tokens.tokensFor(studyId, chosen);
+    List<PanelistLink> links =
+        chosen.stream()
+            .map(
+                p ->
+                    new PanelistLink(
+                        p.id,
+                        p.name,
+                        p.email,
+                        p.group.name,
+                        tokens.link(tokensOf.get(p.id)),
+                        p.attributes))
+            .toList();
+    audit.record(
+        study,
+        actor,
+        "personal-links-" + use,
+        "The personal links of "
+            + links.size()
+            + (links.size() == 1 ? " panelist" : " panelists")
+            + " ("
+            + switch (set) {
+              case ALL -> "all active panelists";
+              case FAILED -> "those an email could not reach";
+              case GROUP -> "the group " + (chosen.isEmpty() ? groupId : chosen.get(0).group.name);
+            }
+            + ") as "
+            + ("letters".equals(use) ? "printable letters." : "a CSV file for a mail merge."));
+    return links;
   }
 
   /** Adds a whole panel file or nothing; groups named in it that the study lacks are created. */
   @Transactional
-  public PanelImportSummary importPanel(long studyId, byte[] body) {
+  public PanelImportSummary importPanel(long studyId, byte[] body, String actor) {
     Study study = studies.require(studyId);
     List<PanelRow> rows = PanelImporter.read(body, panel.emailKeys(studyId));
     Map<String, StakeholderGroup> groups = new HashMap<>();
@@ -165,7 +309,20 @@ public class PanelService {
               key -> newGroup(study, row.group(), groups.size() + 1));
       newPanelist(study, group, row.name(), row.email(), row.attributes());
     }
-    return new PanelImportSummary(rows.size(), groups.size() - groupsBefore);
+    PanelImportSummary summary = new PanelImportSummary(rows.size(), groups.size() - groupsBefore);
+    audit.record(
+        study,
+        actor,
+        "panel-imported",
+        summary.panelistsCreated()
+            + (summary.panelistsCreated() == 1 ? " panelist" : " panelists")
+            + " added from a file"
+            + (summary.groupsCreated() == 0
+                ? "."
+                : ", with "
+                    + summary.groupsCreated()
+                    + (summary.groupsCreated() == 1 ? " new group." : " new groups.")));
+    return summary;
   }
 
   private StakeholderGroup newGroup(Study study, String name, int position) {

@@ -1,6 +1,7 @@
 package org.concord.panel;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 
 /** What the API shows of the panel. */
@@ -16,6 +17,7 @@ public final class PanelViews {
 
   public record PanelistView(
       Long id,
+      Long studyId,
       String name,
       String email,
       Long groupId,
@@ -23,10 +25,13 @@ public final class PanelViews {
       PanelistStatus status,
       Map<String, String> attributes,
       Instant withdrawnAt,
-      Instant createdAt) {
-    static PanelistView of(Panelist p) {
+      Instant createdAt,
+      /** By round number, each round that has opened. */
+      Map<Integer, RoundStatus> rounds) {
+    static PanelistView of(Panelist p, Map<Integer, RoundStatus> rounds) {
       return new PanelistView(
           p.id,
+          p.study.id,
           p.name,
           p.email,
           p.group.id,
@@ -34,9 +39,26 @@ public final class PanelViews {
           p.status,
           p.attributes,
           p.withdrawnAt,
-          p.createdAt);
+          p.createdAt,
+          rounds == null ? Map.of() : rounds);
     }
   }
 
   public record PanelImportSummary(int panelistsCreated, int groupsCreated) {}
+
+  /** One panelist a file would add, before anything is stored. */
+  public record PreviewRow(
+      int line, String name, String email, String group, Map<String, String> attributes) {}
+
+  /** What a panel file would add: its panelists, and the groups the study does not have yet. */
+  public record PanelPreview(List<PreviewRow> rows, List<String> newGroups) {}
+
+  /** A panelist's personal link, for a letter or a mail merge, with the file's extra columns. */
+  public record PanelistLink(
+      long id,
+      String name,
+      String email,
+      String group,
+      String link,
+      Map<String, String> attributes) {}
 }

@@ -13,9 +13,11 @@ import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import javax.crypto.Mac;
@@ -43,6 +45,35 @@ public class TokenService {
   public String tokenFor(Panelist panelist) {
     AccessToken current = current(panelist).orElseGet(() -> create(panelist, 1));
     return derive(panelist.id, current.generation);
+  }
+
+  /**
+   * The current token of each of these panelists of one study, by panelist id, creating a first one
+   * where there is none: one query for any number.
+   */
+  public Map<Long, String> tokensFor(long studyId, List<Panelist> panelists) {
+    Map<Long, Integer> generations = new HashMap<>();
+    em.createQuery(
+            "select t.panelist.id, t.generation from AccessToken t where t.study.id = :study"
+                + " and t.revokedAt is null",
+            Object[].class)
+        .setParameter("study", studyId)
+        .getResultStream()
+        .forEach(row -> generations.put((Long) row[0], (Integer) row[1]));
+    Map<Long, String> tokens = new HashMap<>();
+    for (Panelist panelist : panelists) {
+      Integer generation = generations.get(panelist.id);
+      if (generation == null) {
+        generation = create(panelist, 1).generation;
+      }
+      tokens.put(panelist.id, derive(panelist.id, generation));
+    }
+    return tokens;
+  }
+
+  /** The address a panelist opens: the personal page of this token. */
+  public String link(String token) {
+    return config.baseUrl().replaceAll("/+$", "") + "/p/" + token;
   }
 
   /** Makes sure each panelist has a link, in two statements whatever their number. */

@@ -33,14 +33,21 @@ public class AuditPages {
 
   /** What each recorded action means, in the team's words; an action not listed reads as-is. */
   private static final Map<String, String> ACTIONS =
-      Map.of(
-          "protocol-locked", "Protocol locked",
-          "protocol-changed", "Protocol changed",
-          "details-changed", "Study details changed",
-          "stopping-rule-overridden", "Round opened although the stopping rule said stop",
-          "closed-below-minimum-response", "Round closed below the minimum response",
-          "scheduled-close-failed", "Scheduled closing failed",
-          "scheduled-reminders-failed", "Scheduled reminders failed");
+      Map.ofEntries(
+          Map.entry("protocol-locked", "Protocol locked"),
+          Map.entry("protocol-changed", "Protocol changed"),
+          Map.entry("details-changed", "Study details changed"),
+          Map.entry(
+              "stopping-rule-overridden", "Round opened although the stopping rule said stop"),
+          Map.entry("closed-below-minimum-response", "Round closed below the minimum response"),
+          Map.entry("scheduled-close-failed", "Scheduled closing failed"),
+          Map.entry("scheduled-reminders-failed", "Scheduled reminders failed"),
+          Map.entry("personal-links-csv", "Personal links downloaded (CSV)"),
+          Map.entry("personal-links-letters", "Letters with personal links shown to print"),
+          Map.entry("panel-imported", "Panelists added from a file"),
+          Map.entry("panelist-changed", "Panelist's details changed"),
+          Map.entry("panelist-withdrawn", "Panelist withdrawn"),
+          Map.entry("link-reissued", "Panelist's link reissued"));
 
   /** One line of the log as the page shows it. */
   public record AuditRow(Instant at, String actor, String action, String what, String detail) {}

@@ -7,17 +7,26 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.notNullValue;
 
+import io.quarkus.mailer.MockMailbox;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
+import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import org.concord.Api;
+import org.concord.Links;
+import org.concord.TestStudies;
+import org.concord.mail.MailDispatcher;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
 class PanelResourceTest {
+
+  @Inject MockMailbox mailbox;
+  @Inject MailDispatcher dispatcher;
 
   private ValidatableResponse importPanel(long study, byte[] csv) {
     return asCoordinator()
@@ -242,5 +251,98 @@ class PanelResourceTest {
         .statusCode(400)
         .body("detail", containsString("another study"));
     assertPanelSize(two, 0);
+  }
+
+  @Test
+  void panelistsAreListedByTheirStatusInARound() {
+    mailbox.clear();
+    long study =
+        TestStudies.study("Statuses in a round").sections(1).panelists(3).openRound().study();
+    dispatcher.dispatchDue();
+    String first = Links.tokenIn(mailbox.getMailsSentTo("p1-" + study + "@example.org").get(0));
+    String second = Links.tokenIn(mailbox.getMailsSentTo("p2-" + study + "@example.org").get(0));
+    RestAssured.given().basePath("/p/" + second + "/api").get("/round").then().statusCode(200);
+    long item =
+        RestAssured.given()
+            .basePath("/p/" + first + "/api")
+            .get("/round")
+            .jsonPath()
+            .getLong("sections[0].items[0].itemId");
+    RestAssured.given()
+        .basePath("/p/" + first + "/api")
+        .contentType(ContentType.JSON)
+        .body(Map.of("consent", true, "ratings", List.of(Map.of("itemId", item, "value", 7))))
+        .put("/response")
+        .then()
+        .statusCode(200);
+    RestAssured.given()
+        .basePath("/p/" + first + "/api")
+        .post("/response/submit")
+        .then()
+        .statusCode(200);
+    String panelists = "/api/studies/" + study + "/panelists";
+
+    asCoordinator()
+        .get(panelists)
+        .then()
+        .body("items.name", equalTo(List.of("P1", "P2", "P3")))
+        .body("items.rounds.'1'", equalTo(List.of("SUBMITTED", "OPENED", "INVITED")));
+    asCoordinator()
+        .get(panelists + "?round=1&roundStatus=SUBMITTED")
+        .then()
+        .statusCode(200)
+        .body("total", equalTo(1))
+        .body("items[0].name", equalTo("P1"));
+    asCoordinator()
+        .get(panelists + "?round=1&roundStatus=not_submitted")
+        .then()
+        .body("items.name", equalTo(List.of("P2", "P3")));
+    asCoordinator()
+        .get(panelists + "?round=1&roundStatus=NOT_INVITED")
+        .then()
+        .body("total", equalTo(0));
+    asCoordinator()
+        .get(panelists + "?q=P3-" + study + "&round=1&roundStatus=INVITED")
+        .then()
+        .body("items.name", equalTo(List.of("P3")));
+    long third = asCoordinator().get(panelists + "?q=p3-").jsonPath().getLong("items[0].id");
+    asCoordinator().post("/api/panelists/" + third + "/withdraw").then().statusCode(200);
+    asCoordinator()
+        .get(panelists + "?round=1&roundStatus=WITHDRAWN")
+        .then()
+        .body("items.name", equalTo(List.of("P3")))
+        .body("items[0].rounds.'1'", equalTo("WITHDRAWN"));
+    asCoordinator()
+        .get(panelists + "?round=1&roundStatus=NOT_SUBMITTED")
+        .then()
+        .body("items.name", equalTo(List.of("P2")));
+  }
+
+  @Test
+  void aBadRoundFilterIsAProblemNamingTheParameter() {
+    long study = TestStudies.study("Bad round filter").panelists(1).openRound().study();
+    String panelists = "/api/studies/" + study + "/panelists";
+    asCoordinator()
+        .get(panelists + "?round=1&roundStatus=SOMETIMES")
+        .then()
+        .statusCode(400)
+        .contentType(containsString("application/problem+json"))
+        .body("errors[0].field", equalTo("roundStatus"));
+    asCoordinator()
+        .get(panelists + "?round=7&roundStatus=SUBMITTED")
+        .then()
+        .statusCode(400)
+        .body("errors[0].field", equalTo("round"))
+        .body("detail", equalTo("This study has no round 7."));
+    asCoordinator()
+        .get(panelists + "?round=1")
+        .then()
+        .statusCode(400)
+        .body("errors[0].field", equalTo("roundStatus"));
+    asCoordinator()
+        .get(panelists + "?roundStatus=SUBMITTED")
+        .then()
+        .statusCode(400)
+        .body("errors[0].field", equalTo("round"));
   }
 }

@@ -58,6 +58,14 @@ class RouteAccessTest {
           "GET /api/rounds/{id}/late-saves",
           "GET /console/accounts",
           "GET /console/accounts/{id}",
+          "GET /console/studies/{id}/panel",
+          "GET /console/studies/{id}/panel/upload",
+          "GET /console/studies/{id}/panel/links",
+          "GET /console/studies/{id}/panel/links.csv",
+          "GET /console/studies/{id}/panel/letters",
+          "GET /console/panelists/{id}",
+          "GET /console/panelists/{id}/withdraw",
+          "GET /console/panelists/{id}/link",
           "GET /console/studies/{id}/report/identity-map.csv",
           "GET /console/studies/new");
 

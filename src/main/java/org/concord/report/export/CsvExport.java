@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.stream.Stream;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
+import org.concord.common.SpreadsheetText;
 
 /**
  * Writes one table as RFC 4180 CSV in UTF-8: a header row of column names, CRLF line ends, a field

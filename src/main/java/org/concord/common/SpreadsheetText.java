@@ -1,4 +1,4 @@
-package org.concord.report.export;
+package org.concord.common;
 
 /**
  * The one rule against formula injection (OWASP "CSV Injection"): a text that a spreadsheet could

@@ -1,4 +1,4 @@
-package org.concord.report.export;
+package org.concord.common;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
