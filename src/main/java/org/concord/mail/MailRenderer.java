@@ -15,6 +15,7 @@ import java.util.Locale;
 import org.concord.common.ConcordConfig;
 import org.concord.panel.TokenService;
 import org.concord.round.Round;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Renders an outbox email from its kind's type-safe templates at the moment it is sent, with a
@@ -47,6 +48,9 @@ public class MailRenderer {
   @Inject TokenService tokens;
   @Inject ConcordConfig config;
 
+  @ConfigProperty(name = "quarkus.mailer.from")
+  String fromAddress;
+
   @Transactional
   public Mail render(long outboxId) {
     OutboxEmail email = em.find(OutboxEmail.class, outboxId);
@@ -69,9 +73,46 @@ public class MailRenderer {
         };
     String html = render(template, Variant.TEXT_HTML);
     String text = render(template, Variant.TEXT_PLAIN);
-    return Mail.withHtml(email.recipient, email.subject, html)
-        .setText(text)
-        .addHeader("Message-ID", messageId(email.id, email.study.id, host()));
+    Mail mail =
+        Mail.withHtml(email.recipient, email.subject, html)
+            .setText(text)
+            .addHeader("Message-ID", messageId(email.id, email.study.id, host()));
+    String from = from(email.study.senderName, fromAddress);
+    if (from != null) {
+      mail.setFrom(from);
+    }
+    String contact = email.study.contactEmail;
+    if (contact != null && !contact.isBlank()) {
+      mail.setReplyTo(contact.strip());
+    }
+    return mail;
+  }
+
+  /**
+   * The From header under the study's sender name, at the server's address; none (the mailer's
+   * default) when the study has no sender name, rather than an empty name. The name loses the
+   * characters that delimit an address in a header and any line break, which could start a header
+   * of its own.
+   */
+  static String from(String senderName, String configuredFrom) {
+    if (senderName == null || configuredFrom == null || configuredFrom.isBlank()) {
+      return null;
+    }
+    String name =
+        senderName
+            .replaceAll("[\\p{Cntrl}\"<>()\\[\\]\\\\,;:@]", " ")
+            .replaceAll("\\s+", " ")
+            .strip();
+    if (name.isEmpty()) {
+      return null;
+    }
+    String address = configuredFrom.strip();
+    int open = address.lastIndexOf('<');
+    int close = address.lastIndexOf('>');
+    if (open >= 0 && close > open) {
+      address = address.substring(open + 1, close).strip();
+    }
+    return name + " <" + address + ">";
   }
 
   private static String render(TemplateInstance template, String contentType) {
