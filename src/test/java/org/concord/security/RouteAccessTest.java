@@ -59,6 +59,7 @@ class RouteAccessTest {
           "GET /console/accounts",
           "GET /console/accounts/{id}",
           "GET /console/studies/{id}/report/identity-map.csv",
+          "GET /console/studies/{id}/outbox",
           "GET /console/studies/new");
 
   /** Changes the analyst may make in the console: to their own session and password. */
