@@ -375,15 +375,18 @@ public class RoundPages {
               + (round.progress().isEmpty() ? 0 : round.progress().get(0).invited())
               + " panelists are queued; they go out within a minute.";
       case "reminded" ->
-          "Reminders are queued for "
-              + queued
-              + (queued == 1 ? " panelist." : " panelists.")
-              + (atCap > 0
-                  ? " "
-                      + atCap
-                      + (atCap == 1 ? " panelist has" : " panelists have")
-                      + " had the most reminders allowed and got none."
-                  : "");
+          queued == 0
+              ? "No reminder went out: everyone invited has submitted, withdrawn or had the most"
+                  + " reminders allowed."
+              : "Reminders are queued for "
+                  + queued
+                  + (queued == 1 ? " panelist." : " panelists.")
+                  + (atCap > 0
+                      ? " "
+                          + atCap
+                          + (atCap == 1 ? " panelist has" : " panelists have")
+                          + " had the most reminders allowed and got none."
+                      : "");
       case "closed" -> "Round " + round.number() + " is closed and its results are stored.";
       default -> null;
     };

@@ -40,7 +40,8 @@ public class AuditPages {
           "stopping-rule-overridden", "Round opened although the stopping rule said stop",
           "closed-below-minimum-response", "Round closed below the minimum response",
           "scheduled-close-failed", "Scheduled closing failed",
-          "scheduled-reminders-failed", "Scheduled reminders failed");
+          "scheduled-reminders-failed", "Scheduled reminders failed",
+          "email-retried", "Failed email put back in the queue");
 
   /** One line of the log as the page shows it. */
   public record AuditRow(Instant at, String actor, String action, String what, String detail) {}
