@@ -16,7 +16,9 @@ import org.concord.common.Page;
 import org.concord.common.PageRequest;
 import org.concord.common.Texts;
 import org.concord.panel.Panelist;
+import org.concord.panel.PanelistStatus;
 import org.concord.round.Round;
+import org.concord.round.RoundState;
 import org.concord.study.AuditLog;
 
 /** Writes emails to the outbox; callers are in the transaction of the change that causes them. */
@@ -101,7 +103,8 @@ public class OutboxService {
   /**
    * Puts a failed email back in the queue: pending, its attempts counted afresh, due now. Only a
    * failed email: a pending one is queued already, a sent one went out, and a cancelled one no
-   * longer made sense. It goes to the panelist's address as it is now, so a mistyped address
+   * longer made sense; and not to a panelist who has withdrawn, nor an invitation or reminder to a
+   * round that has closed. It goes to the panelist's address as it is now, so a mistyped address
    * corrected on the panel page is used. Written to the study's audit trail with the error it had.
    */
   @Transactional
@@ -112,6 +115,20 @@ public class OutboxService {
           "Only a failed email can be tried again; this one is "
               + email.status.name().toLowerCase()
               + ".");
+    }
+    if (email.panelist != null && email.panelist.status == PanelistStatus.WITHDRAWN) {
+      throw ConcordException.conflict(
+          "The panelist has withdrawn from the study and is not contacted again.");
+    }
+    if (email.round != null
+        && email.round.state == RoundState.CLOSED
+        && (email.kind == EmailKind.INVITATION || email.kind == EmailKind.REMINDER)) {
+      throw ConcordException.conflict(
+          "Round "
+              + email.round.number
+              + " has closed: its "
+              + email.kind.name().toLowerCase()
+              + " would ask for answers that can no longer be given.");
     }
     String error = email.lastError;
     email.status = OutboxStatus.PENDING;

@@ -488,6 +488,8 @@ class RoundPagesTest {
     long refused = ((Number) queued.get(0).get("id")).longValue();
     String refusedTo = (String) queued.get(0).get("recipient");
     faults.refuseRecipient(refused);
+    long toWithdrawn = ((Number) queued.get(2).get("id")).longValue();
+    faults.refuseRecipient(toWithdrawn);
     dispatcher.dispatchDue();
     long sent = ((Number) queued.get(1).get("id")).longValue();
 
@@ -497,8 +499,8 @@ class RoundPagesTest {
         .get(page)
         .then()
         .statusCode(200)
-        .body(containsString("Failed: <strong>1</strong>"))
-        .body(containsString("Sent: <strong>3</strong>"))
+        .body(containsString("Failed: <strong>2</strong>"))
+        .body(containsString("Sent: <strong>2</strong>"))
         .body(containsString("550 5.1.1 mailbox unavailable"))
         .body(containsString("action=\"/console/outbox/" + refused + "/retry\""))
         .body(not(containsString("action=\"/console/outbox/" + sent + "/retry\"")));
@@ -506,7 +508,7 @@ class RoundPagesTest {
         .get(page + "?status=FAILED")
         .then()
         .statusCode(200)
-        .body(containsString("1 email with the status failed"))
+        .body(containsString("2 emails with the status failed"))
         .body(containsString(refusedTo))
         .body(not(containsString((String) queued.get(1).get("recipient"))));
     ConsoleSession analyst = ConsoleSession.analyst();
@@ -552,5 +554,16 @@ class RoundPagesTest {
         .body("detail", containsString("this one is sent"));
     dispatcher.dispatchDue();
     assertThat(mailbox.getMailsSentTo(refusedTo), hasSize(1));
+
+    // a panelist who withdrew is not contacted again, a failed email to them included
+    asCoordinator()
+        .post("/api/panelists/" + queued.get(2).get("panelistId") + "/withdraw")
+        .then()
+        .statusCode(200);
+    asCoordinator()
+        .post("/api/outbox/" + toWithdrawn + "/retry")
+        .then()
+        .statusCode(409)
+        .body("detail", containsString("withdrawn"));
   }
 }
