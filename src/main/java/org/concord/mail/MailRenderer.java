@@ -15,6 +15,7 @@ import java.util.Locale;
 import org.concord.common.ConcordConfig;
 import org.concord.panel.TokenService;
 import org.concord.round.Round;
+import org.concord.study.Study;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -30,7 +31,14 @@ public class MailRenderer {
 
   /** What every email may say; each kind's templates (.html and .txt) use what they need. */
   public record MailContent(
-      String name, String study, int roundNumber, String closes, String message, String link) {}
+      String name,
+      String study,
+      int roundNumber,
+      String closes,
+      String message,
+      String link,
+      String organisation,
+      String contact) {}
 
   /** templates/mail/{kind}.html and .txt, checked against {@link MailContent} at build time. */
   @CheckedTemplate(basePath = "mail", defaultName = CheckedTemplate.HYPHENATED_ELEMENT_NAME)
@@ -63,7 +71,9 @@ public class MailRenderer {
             round == null ? 0 : round.number,
             round == null || round.closesAt == null ? "" : DATE.format(round.closesAt),
             round == null || round.personalMessage == null ? "" : round.personalMessage,
-            link);
+            link,
+            email.study.organisation == null ? "" : email.study.organisation,
+            contact(email.study));
     TemplateInstance template =
         switch (email.kind) {
           case INVITATION -> Templates.invitation(content);
@@ -86,6 +96,14 @@ public class MailRenderer {
       mail.setReplyTo(contact.strip());
     }
     return mail;
+  }
+
+  /** Whom a panelist can ask: "Dana Contact, team@example.org, 0114 222 0000"; "" for no one. */
+  static String contact(Study study) {
+    return java.util.stream.Stream.of(study.contactName, study.contactEmail, study.contactPhone)
+        .filter(part -> part != null && !part.isBlank())
+        .map(String::strip)
+        .collect(java.util.stream.Collectors.joining(", "));
   }
 
   /**

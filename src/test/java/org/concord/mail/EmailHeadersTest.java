@@ -128,6 +128,8 @@ class EmailHeadersTest {
     }
     for (Mail mail : mailbox.getMailsSentTo(address(ids.study(), 2))) {
       assertThat(mail.getReplyTo(), nullValue());
+      assertThat(mail.getText(), not(containsString("runs this study")));
+      assertThat(mail.getText(), not(containsString("Questions?")));
     }
   }
 
@@ -153,6 +155,16 @@ class EmailHeadersTest {
       assertThat(message.getFrom(), equalTo("Connecting People study team <concord@localhost>"));
       assertThat(message.getHeaders().get("Reply-To"), equalTo("team@cp.example"));
       assertThat(emptyHeaders(message), empty());
+    }
+    // every email says who runs the study and whom to ask, in both bodies
+    for (Mail mail : mailbox.getMailsSentTo(address(ids.study(), 2))) {
+      for (String body : List.of(mail.getText(), mail.getHtml())) {
+        assertThat(
+            body,
+            containsString(
+                "University of Example runs this study. Questions? Contact Dana Contact,"
+                    + " team@cp.example."));
+      }
     }
   }
 
