@@ -125,6 +125,10 @@ class RoundPagesTest {
   void roundOneIsCreatedFromTheConsoleAndABadDateIsRefusedBesideTheField() {
     long study = fourPanelists("Rounds page study", null).create().study();
     ConsoleSession coordinator = ConsoleSession.coordinator();
+    coordinator
+        .get("/console/studies/" + study)
+        .then()
+        .body(containsString("Schedule round 1 and open it when the rest is ready."));
     String base = "/console/studies/" + study + "/rounds";
     coordinator
         .get(base)
@@ -565,5 +569,23 @@ class RoundPagesTest {
         .then()
         .statusCode(409)
         .body("detail", containsString("withdrawn"));
+  }
+
+  @Test
+  void aFailedInvitationToARoundThatHasClosedIsNotRetried() {
+    TestStudies.Ids ids = fourPanelists("Closed outbox study", null).openRound();
+    long refused = ((Number) outbox(ids.study()).get(0).get("id")).longValue();
+    faults.refuseRecipient(refused);
+    asCoordinator().post("/api/rounds/" + ids.round() + "/close").then().statusCode(200);
+    asCoordinator()
+        .post("/api/outbox/" + refused + "/retry")
+        .then()
+        .statusCode(409)
+        .body("detail", containsString("Round 1 has closed"));
+    ConsoleSession.coordinator()
+        .post("/console/outbox/" + refused + "/retry", Map.of())
+        .then()
+        .statusCode(409)
+        .body(containsString("Round 1 has closed"));
   }
 }
