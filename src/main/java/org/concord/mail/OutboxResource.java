@@ -3,12 +3,16 @@ package org.concord.mail;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.SecurityContext;
 import java.time.Instant;
 import org.concord.common.Page;
 import org.concord.common.PageRequest;
@@ -80,5 +84,17 @@ public class OutboxResource {
   public OutboxService.Summary summary(@PathParam("id") long studyId) {
     studies.require(studyId);
     return outbox.summary(studyId);
+  }
+
+  @POST
+  @Path("/outbox/{id}/retry")
+  @Consumes(MediaType.WILDCARD)
+  @Operation(
+      summary = "Try a failed email again: back to pending, its attempts counted afresh, due now",
+      description =
+          "Only a FAILED email can be retried (409 otherwise); fix its cause first, such as a"
+              + " panelist's mistyped address. The retry is written to the study's audit trail.")
+  public OutboxView retry(@PathParam("id") long emailId, @Context SecurityContext who) {
+    return OutboxView.of(outbox.retry(emailId, who.getUserPrincipal().getName()));
   }
 }

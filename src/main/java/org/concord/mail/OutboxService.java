@@ -5,17 +5,21 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Tuple;
 import jakarta.transaction.Transactional;
+import java.time.Instant;
 import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.concord.common.ConcordException;
 import org.concord.common.Page;
 import org.concord.common.PageRequest;
 import org.concord.common.Texts;
 import org.concord.panel.Panelist;
 import org.concord.panel.PanelistStatus;
 import org.concord.round.Round;
+import org.concord.round.RoundState;
+import org.concord.study.AuditLog;
 
 /** Writes emails to the outbox; callers are in the transaction of the change that causes them. */
 @ApplicationScoped
@@ -30,6 +34,7 @@ public class OutboxService {
   private static final int KEYS_PER_QUERY = 1000;
 
   @Inject EntityManager em;
+  @Inject AuditLog audit;
 
   /** One email to queue: to a panelist, about a round (or none), once per dedupe key. */
   public record Pending(
@@ -69,10 +74,92 @@ public class OutboxService {
       email.panelist = p.panelist();
       email.round = p.round();
       email.recipient = p.panelist().email;
-      email.subject = Texts.fit(p.subject(), SUBJECT_LENGTH);
+      email.subject = withStudyTitle(p.subject(), email.study.title);
       email.dedupeKey = p.dedupeKey();
       em.persist(email);
     }
+  }
+
+  /**
+   * The subject as sent: it names the study, so that a panelist can place the email among their
+   * others (a team may write an invitation subject without the title), and it fits its column. A
+   * subject that lacks the title gets it at the end, kept whole while the subject allows.
+   */
+  static String withStudyTitle(String subject, String title) {
+    String text = subject == null ? "" : subject.strip();
+    if (text.isEmpty()) {
+      return Texts.fit(title, SUBJECT_LENGTH);
+    }
+    if (title == null || title.isBlank() || text.contains(title)) {
+      return Texts.fit(text, SUBJECT_LENGTH);
+    }
+    String suffix = " – " + title;
+    if (suffix.length() > SUBJECT_LENGTH / 2) {
+      return Texts.fit(text + suffix, SUBJECT_LENGTH);
+    }
+    return Texts.fit(text, SUBJECT_LENGTH - suffix.length()) + suffix;
+  }
+
+  /**
+   * Puts a failed email back in the queue: pending, its attempts counted afresh, due now. Only a
+   * failed email: a pending one is queued already, a sent one went out, and a cancelled one no
+   * longer made sense; and not to a panelist who has withdrawn, nor an invitation or reminder to a
+   * round that has closed. It goes to the panelist's address as it is now, so a mistyped address
+   * corrected on the panel page is used. Written to the study's audit trail with the error it had.
+   */
+  @Transactional
+  public OutboxEmail retry(long emailId, String actor) {
+    OutboxEmail email = require(emailId);
+    if (email.status != OutboxStatus.FAILED) {
+      throw ConcordException.conflict(
+          "Only a failed email can be tried again; this one is "
+              + email.status.name().toLowerCase()
+              + ".");
+    }
+    if (email.panelist != null && email.panelist.status == PanelistStatus.WITHDRAWN) {
+      throw ConcordException.conflict(
+          "The panelist has withdrawn from the study and is not contacted again.");
+    }
+    if (email.round != null
+        && email.round.state == RoundState.CLOSED
+        && (email.kind == EmailKind.INVITATION || email.kind == EmailKind.REMINDER)) {
+      throw ConcordException.conflict(
+          "Round "
+              + email.round.number
+              + " has closed: its "
+              + email.kind.name().toLowerCase()
+              + " would ask for answers that can no longer be given.");
+    }
+    String error = email.lastError;
+    email.status = OutboxStatus.PENDING;
+    email.attempts = 0;
+    email.nextAttemptAt = Instant.now();
+    email.claimedUntil = null;
+    email.lastError = null;
+    if (email.panelist != null) {
+      email.recipient = email.panelist.email;
+    }
+    audit.record(
+        email.study,
+        actor,
+        "email-retried",
+        "The "
+            + email.kind.name().toLowerCase().replace('_', ' ')
+            + " email to "
+            + email.recipient
+            + " (\""
+            + email.subject
+            + "\") was put back in the queue"
+            + (error == null ? "." : " after it failed: " + error));
+    return email;
+  }
+
+  public OutboxEmail require(long emailId) {
+    OutboxEmail email = em.find(OutboxEmail.class, emailId);
+    if (email == null) {
+      throw ConcordException.notFound("Email", emailId);
+    }
+    return email;
   }
 
   public Page<OutboxEmail> list(long studyId, OutboxStatus status, PageRequest page) {

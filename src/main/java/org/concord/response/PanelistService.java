@@ -285,7 +285,7 @@ public class PanelistService {
         EmailKind.THANK_YOU,
         panelist,
         round,
-        "Thank you for your answers to round " + round.number,
+        "Thank you for your answers to round " + round.number + " of " + round.study.title,
         "thank-you:" + round.id + ":" + panelist.id);
     return responseView(response, ratings, responses.comments(response), total);
   }

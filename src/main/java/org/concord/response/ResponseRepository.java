@@ -120,6 +120,12 @@ public class ResponseRepository {
         .getResultList();
   }
 
+  public long countLateSaves(long roundId) {
+    return em.createQuery("select count(l) from LateSave l where l.round.id = :round", Long.class)
+        .setParameter("round", roundId)
+        .getSingleResult();
+  }
+
   public void persist(Object entity) {
     em.persist(entity);
   }

@@ -65,6 +65,33 @@ public class RoundMonitor {
     return new ProgressCounts(invited, opened, inProgress, submitted, rate);
   }
 
+  /** Who a reminder now would reach: those who have not submitted, less those at the cap. */
+  public record ReminderOutlook(long unanswered, long atCap, int cap) {
+    public long wouldGetOne() {
+      return unanswered - atCap;
+    }
+  }
+
+  public ReminderOutlook reminderOutlook(long roundId) {
+    rounds.require(roundId);
+    int cap = config.reminders().maxPerRound();
+    RoundRepository.Unanswered unanswered = rounds.countUnanswered(roundId, cap);
+    return new ReminderOutlook(unanswered.count(), unanswered.atCap(), cap);
+  }
+
+  /** What a closed round recorded as it closed. */
+  public record Closing(Integer invited, Integer submitted, String belowMinimumReason) {}
+
+  public Closing closing(long roundId) {
+    Round round = rounds.require(roundId);
+    return new Closing(round.invitedAtClose, round.responsesAtClose, round.belowMinimumReason);
+  }
+
+  /** Invited and submitted of each of the study's rounds, by round id. */
+  public java.util.Map<Long, RoundRepository.Tally> tallies(long studyId) {
+    return rounds.tallies(studyId);
+  }
+
   /** Reminds every invited panelist who has not submitted, up to the cap per round. */
   @Transactional
   public ReminderSummary remindNow(long roundId) {

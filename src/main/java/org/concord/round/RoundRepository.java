@@ -6,8 +6,10 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.concord.common.ConcordException;
@@ -19,6 +21,12 @@ import org.concord.panel.PanelistStatus;
 public class RoundRepository implements PanacheRepository<Round> {
 
   @Inject EntityManager em;
+
+  /** Invited to a round and submitted it. */
+  public record Tally(long invited, long submitted) {}
+
+  /** Of a round's invited panelists who have not submitted: how many, and how many at the cap. */
+  public record Unanswered(long count, long atCap) {}
 
   public record ProgressRow(
       long groupId, String group, long invited, long opened, long inProgress, long submitted) {}
@@ -132,6 +140,54 @@ public class RoundRepository implements PanacheRepository<Round> {
         .setParameter("round", submittedRoundId)
         .setParameter("withdrawn", PanelistStatus.WITHDRAWN)
         .getResultList();
+  }
+
+  /** How many panelists {@link #eligible} would list, counted by the database. */
+  public long countEligible(long studyId, Long submittedRoundId) {
+    if (submittedRoundId == null) {
+      return em.createQuery(
+              "select count(p) from Panelist p where p.study.id = :study and p.status <> :withdrawn",
+              Long.class)
+          .setParameter("study", studyId)
+          .setParameter("withdrawn", PanelistStatus.WITHDRAWN)
+          .getSingleResult();
+    }
+    return em.createQuery(
+            "select count(p) from Invitation i join i.panelist p where i.round.id = :round"
+                + " and i.submittedAt is not null and p.status <> :withdrawn",
+            Long.class)
+        .setParameter("round", submittedRoundId)
+        .setParameter("withdrawn", PanelistStatus.WITHDRAWN)
+        .getSingleResult();
+  }
+
+  /** Invited and submitted of each of a study's rounds, by round id: one query for them all. */
+  public Map<Long, Tally> tallies(long studyId) {
+    Map<Long, Tally> tallies = new HashMap<>();
+    em.createQuery(
+            "select i.round.id, count(i), count(i.submittedAt) from Invitation i"
+                + " where i.round.study.id = :study group by i.round.id",
+            Object[].class)
+        .setParameter("study", studyId)
+        .getResultStream()
+        .forEach(row -> tallies.put((Long) row[0], new Tally((Long) row[1], (Long) row[2])));
+    return tallies;
+  }
+
+  /** The panelists {@link #unanswered} lists, counted, and those of them at the reminder cap. */
+  public Unanswered countUnanswered(long roundId, int cap) {
+    Object[] row =
+        em.createQuery(
+                "select count(i), sum(case when i.remindersSent >= :cap then 1 else 0 end)"
+                    + " from Invitation i join i.panelist p where i.round.id = :round"
+                    + " and p.status <> :withdrawn and i.submittedAt is null",
+                Object[].class)
+            .setParameter("round", roundId)
+            .setParameter("cap", cap)
+            .setParameter("withdrawn", PanelistStatus.WITHDRAWN)
+            .getSingleResult();
+    return new Unanswered(
+        ((Number) row[0]).longValue(), row[1] == null ? 0 : ((Number) row[1]).longValue());
   }
 
   /** Invited panelists who have not submitted: the only ones a reminder goes to. */

@@ -91,6 +91,41 @@ public class RoundService {
   }
 
   /**
+   * Sets a round's schedule as the console's form shows it, all three at once: no closing time
+   * means the team closes the round, blank reminder days mean no scheduled reminders, a blank
+   * message none. (The API's update leaves out what a request leaves out.)
+   */
+  @Transactional
+  public RoundView schedule(
+      long roundId, Instant closesAt, String reminderDays, String personalMessage) {
+    Round round = rounds.require(roundId);
+    if (round.state == RoundState.CLOSED) {
+      throw ConcordException.conflict(
+          "Round " + round.number + " has closed; its settings are final.");
+    }
+    round.reminderDays = reminderDays(reminderDays == null ? "" : reminderDays);
+    round.closesAt = closesAt;
+    round.personalMessage =
+        personalMessage == null || personalMessage.isBlank() ? null : personalMessage.strip();
+    return view(round, true);
+  }
+
+  /** How many panelists opening this draft would invite, as {@link #open} chooses them. */
+  public long invitees(long roundId) {
+    Round round = rounds.require(roundId);
+    Long previousRoundId = null;
+    if (round.number > 1
+        && round.study.protocol.eligibility == Eligibility.SUBMITTED_PREVIOUS_ROUND) {
+      previousRoundId =
+          rounds.byNumber(round.study.id, round.number - 1).map(r -> r.id).orElse(null);
+      if (previousRoundId == null) {
+        return 0;
+      }
+    }
+    return rounds.countEligible(round.study.id, previousRoundId);
+  }
+
+  /**
    * Opens a draft round: checks it can run, locks the protocol, invites the eligible panelists and
    * queues their invitations, all in one transaction.
    */
@@ -434,6 +469,10 @@ public class RoundService {
       round.reminderDays = reminderDays(settings.reminderDays());
     }
     if (settings.invitationSubject() != null) {
+      if (settings.invitationSubject().isBlank()) {
+        throw ConcordException.invalid(
+            "invitationSubject", "The subject of the invitation emails cannot be empty.");
+      }
       round.invitationSubject = settings.invitationSubject().strip();
     }
     if (settings.personalMessage() != null) {

@@ -47,7 +47,8 @@ public class AuditPages {
           Map.entry("panel-imported", "Panelists added from a file"),
           Map.entry("panelist-changed", "Panelist's details changed"),
           Map.entry("panelist-withdrawn", "Panelist withdrawn"),
-          Map.entry("link-reissued", "Panelist's link reissued"));
+          Map.entry("link-reissued", "Panelist's link reissued"),
+          Map.entry("email-retried", "Failed email put back in the queue"));
 
   /** One line of the log as the page shows it. */
   public record AuditRow(Instant at, String actor, String action, String what, String detail) {}

@@ -67,6 +67,7 @@ class RouteAccessTest {
           "GET /console/panelists/{id}/withdraw",
           "GET /console/panelists/{id}/link",
           "GET /console/studies/{id}/report/identity-map.csv",
+          "GET /console/studies/{id}/outbox",
           "GET /console/studies/new");
 
   /** Changes the analyst may make in the console: to their own session and password. */
