@@ -134,6 +134,25 @@ public class RoundRepository implements PanacheRepository<Round> {
         .getResultList();
   }
 
+  /** How many panelists {@link #eligible} would return, counted in the database. */
+  public long countEligible(long studyId, Long submittedRoundId) {
+    if (submittedRoundId == null) {
+      return em.createQuery(
+              "select count(p) from Panelist p where p.study.id = :study and p.status <> :withdrawn",
+              Long.class)
+          .setParameter("study", studyId)
+          .setParameter("withdrawn", PanelistStatus.WITHDRAWN)
+          .getSingleResult();
+    }
+    return em.createQuery(
+            "select count(p) from Invitation i join i.panelist p where i.round.id = :round"
+                + " and i.submittedAt is not null and p.status <> :withdrawn",
+            Long.class)
+        .setParameter("round", submittedRoundId)
+        .setParameter("withdrawn", PanelistStatus.WITHDRAWN)
+        .getSingleResult();
+  }
+
   /** Invited panelists who have not submitted: the only ones a reminder goes to. */
   public List<Invitation> unanswered(long roundId) {
     return em.createQuery(

@@ -58,6 +58,7 @@ class RouteAccessTest {
           "GET /api/rounds/{id}/late-saves",
           "GET /console/accounts",
           "GET /console/accounts/{id}",
+          "GET /console/rounds/{id}/prepare",
           "GET /console/studies/{id}/report/identity-map.csv",
           "GET /console/studies/new");
 
