@@ -72,6 +72,7 @@ public final class ResultsPageViews {
 
   /** The round's participation and the stopping rule's verdict when it closed. */
   public record RoundSummary(
+      Long roundId,
       int number,
       String rule,
       String verdict,

@@ -186,6 +186,12 @@ class BetweenRoundsPagesTest {
     assertThat(page, not(containsString("Build round 2 as a draft")));
     assertThat(page, containsString("A coordinator builds round 2"));
     assertThat(roundCount(), equalTo(1));
+    // the results of round 1 lead here
+    ConsoleSession.analyst()
+        .get("/console/studies/" + study + "/results?round=1")
+        .then()
+        .statusCode(200)
+        .body(containsString("href=\"/console/rounds/" + first + "/next\""));
   }
 
   @Test
@@ -544,6 +550,16 @@ class BetweenRoundsPagesTest {
         .body(containsString("Every statement reached consensus in or out."))
         .body(containsString("opening it needs an override reason"))
         .body(containsString("No statement is left to rate"));
+    ConsoleSession coordinator = ConsoleSession.coordinator();
+    String prepare =
+        coordinator.post("/console/rounds/" + ids.round() + "/next", Map.of()).header("Location");
+    coordinator
+        .get(prepare)
+        .then()
+        .statusCode(200)
+        .body(containsString("The stopping rule said stop after round 1."))
+        .body(containsString("Opening round 2 needs an override reason"))
+        .body(containsString("0 statements to rate in round 2."));
   }
 
   private int roundCount() {
