@@ -256,8 +256,7 @@ public class BetweenRoundsPages {
     if (!released.equals("true") && !released.equals("false")) {
       throw ConcordException.invalid("released", "Release the comment or withhold it.");
     }
-    draft(rounds.get(id));
-    answers.release(commentId, released.equals("true"));
+    answers.release(previous(draft(rounds.get(id))).id(), commentId, released.equals("true"));
     return Console.seeOther(
         prepareAddress(id)
             + (released.equals("true") ? "?done=released" : "?done=withheld")
@@ -306,11 +305,7 @@ public class BetweenRoundsPages {
     RoundView round = draft(rounds.get(id));
     Study study = studies.get(round.studyId());
     Protocol protocol = study.protocol;
-    RoundView previous =
-        rounds.list(study.id).stream()
-            .filter(r -> r.number() == round.number() - 1)
-            .findFirst()
-            .orElseThrow(() -> ConcordException.notFound("Round", round.number() - 1));
+    RoundView previous = previous(round);
     Map<Long, ItemResultView> figures = new HashMap<>();
     for (ItemResultView r : results.results(previous.id()).items()) {
       figures.put(r.itemId(), r);
@@ -326,7 +321,8 @@ public class BetweenRoundsPages {
     Map<Long, List<CommentRow>> retiredBySection = new HashMap<>();
     Map<Long, List<CommentRow>> onSection = new HashMap<>();
     Map<Long, String> sectionTitles = new LinkedHashMap<>();
-    List<SectionView> sections = guidance.sections(study.id, new PageRequest(0, 500)).items();
+    List<SectionView> sections =
+        guidance.sections(study.id, new PageRequest(0, PageRequest.MAX_SIZE)).items();
     sections.forEach(s -> sectionTitles.put(s.id(), s.title()));
     List<CommentChoice> choices = new ArrayList<>();
     Set<String> chosen = new HashSet<>(form.all("new-comments"));
@@ -426,6 +422,14 @@ public class BetweenRoundsPages {
                   + ": its statements and released comments can no longer change.");
     }
     return round;
+  }
+
+  /** The round before this one, whose results and comments a draft is prepared from. */
+  private RoundView previous(RoundView round) {
+    return rounds.list(round.studyId()).stream()
+        .filter(r -> r.number() == round.number() - 1)
+        .findFirst()
+        .orElseThrow(() -> ConcordException.notFound("Round", round.number() - 1));
   }
 
   /** Every comment of the round, read a page at a time as the API serves them. */

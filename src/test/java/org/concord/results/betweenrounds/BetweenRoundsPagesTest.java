@@ -560,6 +560,12 @@ class BetweenRoundsPagesTest {
         .body(containsString("The stopping rule said stop after round 1."))
         .body(containsString("Opening round 2 needs an override reason"))
         .body(containsString("0 statements to rate in round 2."));
+    // a comment of another study's round is not this draft's to release
+    String draft = prepare.substring(0, prepare.indexOf("/prepare"));
+    coordinator
+        .post(draft + "/prepare/comments/" + commentId(ON_SECOND), Map.of("released", "true"))
+        .then()
+        .statusCode(404);
   }
 
   private int roundCount() {
