@@ -112,6 +112,20 @@ public class PanelistService {
     if (round.state == RoundState.OPEN && invitation.openedAt == null) {
       responses.markOpened(invitation, panelist);
     }
+    return roundPage(round, panelist);
+  }
+
+  /**
+   * The round page as an invited panelist sees it before answering, for the study team's preview:
+   * the same statements and feedback, with no panelist's own rating and no answers.
+   */
+  @Transactional
+  public RoundPage preview(long roundId) {
+    return roundPage(rounds.require(roundId), null);
+  }
+
+  /** The round page of {@code panelist}, or of nobody in particular when null. */
+  private RoundPage roundPage(Round round, Panelist panelist) {
     Protocol protocol = round.study.protocol;
     List<RoundItem> items = rounds.items(round.id);
     Map<Long, Feedback> feedback = feedback(round, panelist, protocol);
@@ -127,7 +141,7 @@ public class PanelistService {
                   item.version.text,
                   item.previous == null ? null : feedback.get(item.previous.id)));
     }
-    Response response = responses.response(round, panelist).orElse(null);
+    Response response = panelist == null ? null : responses.response(round, panelist).orElse(null);
     return new RoundPage(
         round.study.title,
         round.study.description,
@@ -372,7 +386,10 @@ public class PanelistService {
     }
   }
 
-  /** Feedback per item of the previous round, by that item's id; three queries in all. */
+  /**
+   * Feedback per item of the previous round, by that item's id; three queries in all. Without a
+   * panelist (the team's preview) there is no own earlier rating to show.
+   */
   private Map<Long, Feedback> feedback(Round round, Panelist panelist, Protocol protocol) {
     Map<Long, Feedback> feedback = new HashMap<>();
     if (round.number == 1) {
@@ -383,7 +400,7 @@ public class PanelistService {
       return feedback;
     }
     Map<Long, Rating> own = new HashMap<>();
-    if (protocol.showOwnPrevious) {
+    if (protocol.showOwnPrevious && panelist != null) {
       responses.submittedRatings(previous, panelist).forEach(r -> own.put(r.item.id, r));
     }
     Map<Long, List<String>> comments = new HashMap<>();

@@ -63,6 +63,18 @@ public class RoundAnswers implements CommentedVersions {
     comment.released = released;
   }
 
+  /**
+   * Releases or withholds a comment written in round {@code roundId}; another round's is not found.
+   */
+  @Transactional
+  public void release(long roundId, long commentId, boolean released) {
+    ResponseComment comment = em.find(ResponseComment.class, commentId);
+    if (comment == null || !comment.response.round.id.equals(roundId)) {
+      throw ConcordException.notFound("Comment", commentId);
+    }
+    comment.released = released;
+  }
+
   public List<LateSaveView> lateSaves(long roundId) {
     rounds.require(roundId);
     return responses.lateSaves(roundId).stream()

@@ -73,6 +73,7 @@ public final class ResultsPageViews {
 
   /** The round's participation and the stopping rule's verdict when it closed. */
   public record RoundSummary(
+      Long roundId,
       int number,
       String rule,
       String verdict,

@@ -178,6 +178,7 @@ public class ResultsPages {
     StoppingRule.Reason verdict = view.stopVerdict();
     RoundSummary summary =
         new RoundSummary(
+            view.roundId(),
             view.number(),
             view.rule(),
             verdict(verdict),

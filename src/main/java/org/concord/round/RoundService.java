@@ -17,6 +17,7 @@ import org.concord.consensus.StoppingRule;
 import org.concord.guidance.GuidanceRepository;
 import org.concord.guidance.GuidanceService;
 import org.concord.guidance.Section;
+import org.concord.guidance.Statement;
 import org.concord.guidance.StatementStatus;
 import org.concord.guidance.StatementVersion;
 import org.concord.mail.EmailKind;
@@ -24,7 +25,10 @@ import org.concord.mail.OutboxService;
 import org.concord.panel.Panelist;
 import org.concord.panel.PanelistStatus;
 import org.concord.panel.TokenService;
+import org.concord.round.RoundViews.Fate;
 import org.concord.round.RoundViews.ItemView;
+import org.concord.round.RoundViews.ProposalView;
+import org.concord.round.RoundViews.ProposedStatement;
 import org.concord.round.RoundViews.RoundSettings;
 import org.concord.round.RoundViews.RoundView;
 import org.concord.round.RoundViews.StopView;
@@ -303,6 +307,52 @@ public class RoundService {
     return view(round, true);
   }
 
+  /**
+   * What building the next round from a closed round would do, without doing it: each statement's
+   * fate in guidance order, who would be invited and what the stopping rule said.
+   */
+  public ProposalView proposal(long roundId) {
+    Round closed = rounds.require(roundId);
+    Study study = closed.study;
+    if (closed.state != RoundState.CLOSED) {
+      throw ConcordException.conflict(
+          "Round " + closed.number + " must close before the next round is proposed.");
+    }
+    List<ProposedStatement> statements =
+        plan(closed).stream()
+            .sorted(
+                Comparator.comparingInt((Planned p) -> p.statement().section.position)
+                    .thenComparingInt(p -> p.statement().position))
+            .map(
+                p ->
+                    new ProposedStatement(
+                        p.previous() == null ? null : p.previous().id,
+                        p.statement().id,
+                        p.statement().section.id,
+                        p.statement().section.title,
+                        p.version().text,
+                        p.fate(),
+                        p.reason()))
+            .toList();
+    Long previousRoundId =
+        study.protocol.eligibility == Eligibility.SUBMITTED_PREVIOUS_ROUND ? closed.id : null;
+    return new ProposalView(
+        closed.id,
+        study.id,
+        closed.number,
+        rounds.byNumber(study.id, closed.number + 1).map(r -> r.id).orElse(null),
+        statements,
+        study.protocol.eligibility,
+        rounds.countEligible(study.id, previousRoundId),
+        closed.stopVerdict == null
+            ? null
+            : new StopView(
+                closed.stopVerdict != StoppingRule.Reason.CONTINUE,
+                closed.stopVerdict,
+                closed.stopReason),
+        study.protocol.maximumRounds);
+  }
+
   /** Builds the draft of the next round from a closed round's results. */
   @Transactional
   public RoundView next(long roundId) {
@@ -316,56 +366,97 @@ public class RoundService {
     if (rounds.byNumber(study.id, closed.number + 1).isPresent()) {
       throw ConcordException.conflict("Round " + (closed.number + 1) + " exists already.");
     }
+    List<Planned> plan = plan(closed);
     Round next = newRound(study, closed.number + 1, null);
-    List<RoundItem> previousItems = rounds.items(closed.id);
+    List<RoundItem> items = new ArrayList<>();
+    for (Planned planned : plan) {
+      if (planned.fate() == Fate.LEFT_OUT) {
+        continue;
+      }
+      if (planned.fate() == Fate.CARRIED || planned.fate() == Fate.ADDED) {
+        RoundItem item = new RoundItem();
+        item.round = next;
+        item.statement = planned.statement();
+        item.version = planned.version();
+        item.previous = planned.previous();
+        items.add(item);
+      }
+      RoundChange change = new RoundChange();
+      change.round = next;
+      change.statement = planned.statement();
+      change.kind =
+          switch (planned.fate()) {
+            case CARRIED -> RoundChange.Kind.CARRIED;
+            case RETIRED_IN -> RoundChange.Kind.RETIRED_IN;
+            case RETIRED_OUT -> RoundChange.Kind.RETIRED_OUT;
+            default -> RoundChange.Kind.ADDED;
+          };
+      change.reason = Texts.fit(planned.reason(), 2000);
+      rounds.persistEntity(change);
+    }
+    renumber(items).forEach(rounds::persistItem);
+    return view(next, true);
+  }
+
+  /** One statement's fate in the round after {@code closed}, in the wording it would be rated. */
+  private record Planned(
+      RoundItem previous,
+      Statement statement,
+      StatementVersion version,
+      Fate fate,
+      String reason) {}
+
+  /**
+   * The rule of the next round (DESIGN §4): a statement without consensus is carried in its latest
+   * wording, one with consensus retires with its outcome, and statements never rated are added; the
+   * closed round's statements first, in its order, then the additions.
+   */
+  private List<Planned> plan(Round closed) {
+    Study study = closed.study;
     var outcomes = results.decisions(closed.id);
     var latestVersions = guidance.currentVersionsById(study.id);
     Set<Long> everRated = rounds.ratedStatementIds(study.id);
-    List<RoundItem> items = new ArrayList<>();
-    for (RoundItem previous : previousItems) {
+    List<Planned> plan = new ArrayList<>();
+    for (RoundItem previous : rounds.items(closed.id)) {
       var decision = outcomes.get(previous.id);
       if (previous.statement.status != StatementStatus.ACTIVE) {
-        continue;
-      }
-      if (decision.outcome() == Outcome.NO_CONSENSUS) {
-        RoundItem item = new RoundItem();
-        item.round = next;
-        item.statement = previous.statement;
-        item.version = latestVersions.getOrDefault(previous.statement.id, previous.version);
-        item.previous = previous;
-        items.add(item);
-        change(
-            next,
-            previous,
-            RoundChange.Kind.CARRIED,
-            "No consensus in round " + closed.number + ": " + decision.reason());
+        plan.add(
+            new Planned(
+                previous,
+                previous.statement,
+                previous.version,
+                Fate.LEFT_OUT,
+                "Removed from the guidance."));
+      } else if (decision.outcome() == Outcome.NO_CONSENSUS) {
+        plan.add(
+            new Planned(
+                previous,
+                previous.statement,
+                latestVersions.getOrDefault(previous.statement.id, previous.version),
+                Fate.CARRIED,
+                "No consensus in round " + closed.number + ": " + decision.reason()));
       } else {
-        change(
-            next,
-            previous,
-            decision.outcome() == Outcome.CONSENSUS_IN
-                ? RoundChange.Kind.RETIRED_IN
-                : RoundChange.Kind.RETIRED_OUT,
-            decision.reason());
+        plan.add(
+            new Planned(
+                previous,
+                previous.statement,
+                previous.version,
+                decision.outcome() == Outcome.CONSENSUS_IN ? Fate.RETIRED_IN : Fate.RETIRED_OUT,
+                decision.reason()));
       }
     }
     for (var current : guidance.currentStatements(study.id, null, 0, Integer.MAX_VALUE)) {
       if (!everRated.contains(current.statement().id)) {
-        RoundItem item = new RoundItem();
-        item.round = next;
-        item.statement = current.statement();
-        item.version = current.version();
-        items.add(item);
-        RoundChange added = new RoundChange();
-        added.round = next;
-        added.statement = current.statement();
-        added.kind = RoundChange.Kind.ADDED;
-        added.reason = "Added by the team after round " + closed.number + ".";
-        rounds.persistEntity(added);
+        plan.add(
+            new Planned(
+                null,
+                current.statement(),
+                current.version(),
+                Fate.ADDED,
+                "Added by the team after round " + closed.number + "."));
       }
     }
-    renumber(items).forEach(rounds::persistItem);
-    return view(next, true);
+    return plan;
   }
 
   /** Rewords a statement of a draft round: a new version, linked to the wording rated before. */
@@ -437,15 +528,6 @@ public class RoundService {
           "Statements change between rounds only: in the draft of round 2 or later.");
     }
     return round;
-  }
-
-  private void change(Round next, RoundItem previous, RoundChange.Kind kind, String reason) {
-    RoundChange change = new RoundChange();
-    change.round = next;
-    change.statement = previous.statement;
-    change.kind = kind;
-    change.reason = Texts.fit(reason, 2000);
-    rounds.persistEntity(change);
   }
 
   private Round newRound(Study study, int number, RoundSettings settings) {

@@ -66,6 +66,7 @@ class RouteAccessTest {
           "GET /console/panelists/{id}",
           "GET /console/panelists/{id}/withdraw",
           "GET /console/panelists/{id}/link",
+          "GET /console/rounds/{id}/prepare",
           "GET /console/studies/{id}/report/identity-map.csv",
           "GET /console/studies/{id}/outbox",
           "GET /console/studies/new");
