@@ -245,6 +245,13 @@ public class RoundRepository implements PanacheRepository<Round> {
             .getResultList());
   }
 
+  /** Removes a draft's items, before it is built again; a draft has no answers to lose. */
+  public void deleteItems(long roundId) {
+    em.createQuery("delete from RoundItem i where i.round.id = :round")
+        .setParameter("round", roundId)
+        .executeUpdate();
+  }
+
   public void persistItem(RoundItem item) {
     em.persist(item);
   }

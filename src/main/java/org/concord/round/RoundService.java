@@ -71,8 +71,18 @@ public class RoundService {
           "This study has rounds already; build the next one from the last closed round.");
     }
     Round round = newRound(study, 1, settings);
+    addCurrentStatements(round);
+    return view(round, true);
+  }
+
+  /**
+   * Round 1 rates the guidance as it stands: its items are the study's current statements in
+   * guidance order. The guidance can still change while round 1 is a draft, so the items are built
+   * again as it opens.
+   */
+  private void addCurrentStatements(Round round) {
     int position = 1;
-    for (var current : guidance.currentStatements(studyId, null, 0, Integer.MAX_VALUE)) {
+    for (var current : guidance.currentStatements(round.study.id, null, 0, Integer.MAX_VALUE)) {
       RoundItem item = new RoundItem();
       item.round = round;
       item.statement = current.statement();
@@ -80,7 +90,6 @@ public class RoundService {
       item.position = position++;
       rounds.persistItem(item);
     }
-    return view(round, true);
   }
 
   @Transactional
@@ -152,6 +161,10 @@ public class RoundService {
     if (!protocolErrors.isEmpty()) {
       throw ConcordException.invalid(
           "The protocol is not valid: " + protocolErrors.get(0).message(), protocolErrors);
+    }
+    if (round.number == 1) {
+      rounds.deleteItems(roundId);
+      addCurrentStatements(round);
     }
     if (rounds.items(roundId).isEmpty()) {
       throw ConcordException.conflict("Round " + round.number + " has no statements to rate.");

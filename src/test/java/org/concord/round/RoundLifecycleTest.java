@@ -47,6 +47,32 @@ class RoundLifecycleTest {
   }
 
   @Test
+  void roundOneRatesTheGuidanceAsItStandsWhenItOpens() {
+    long[] ids = TestStudies.withDraftRound("Guidance edited after the draft", 2, 2, null);
+    List<Integer> statements =
+        asCoordinator()
+            .get("/api/studies/" + ids[0] + "/statements")
+            .jsonPath()
+            .getList("items.id", Integer.class);
+    long section =
+        asCoordinator()
+            .get("/api/studies/" + ids[0] + "/statements")
+            .jsonPath()
+            .getLong("items[0].sectionId");
+    asCoordinator().delete("/api/statements/" + statements.get(0)).then().statusCode(204);
+    asCoordinator()
+        .contentType(ContentType.JSON)
+        .body(Map.of("text", "Added while round 1 was a draft"))
+        .post("/api/sections/" + section + "/statements")
+        .then()
+        .statusCode(201);
+    TestStudies.open(ids[1]);
+    List<String> rated =
+        asCoordinator().get("/api/rounds/" + ids[1]).jsonPath().getList("items.text");
+    assertThat(rated, equalTo(List.of("Statement number 2", "Added while round 1 was a draft")));
+  }
+
+  @Test
   void openingLocksTheProtocolAndLaterChangesNeedAReasonThatIsAudited() {
     long[] ids = TestStudies.withDraftRound("Locked", 2, 2, null);
     TestStudies.open(ids[1]);
