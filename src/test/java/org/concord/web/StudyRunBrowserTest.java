@@ -27,6 +27,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Cookie;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -35,8 +36,8 @@ import org.openqa.selenium.WebElement;
  * A whole study run from the console in a real Chromium, as a coordinator runs one without the API:
  * signs in, creates the study, imports guidance and panel from files, opens round 1; the panel
  * answers through their links; the coordinator closes the round, reads the results, rewords the
- * statement without consensus, opens round 2 and downloads the report. Every console page on the way
- * meets axe-core with no serious or critical violation; the confirmations are used by keyboard.
+ * statement without consensus, opens round 2 and downloads the report. Every console page on the
+ * way meets axe-core with no serious or critical violation; the confirmations are used by keyboard.
  */
 @QuarkusTest
 class StudyRunBrowserTest {
@@ -44,7 +45,8 @@ class StudyRunBrowserTest {
   static final String AGREED = "Workers meet people where they feel safe";
   static final String REJECTED = "Workers choose a person's community groups for them";
   static final String SPLIT = "Every person gets a written plan in the first week";
-  static final String REWORDED = "Every person who wants one gets a written plan in the first month";
+  static final String REWORDED =
+      "Every person who wants one gets a written plan in the first month";
 
   /** Six panelists' round-1 ratings: in, out, and no consensus (carried into round 2). */
   static final Map<String, int[]> RATINGS =
@@ -184,6 +186,9 @@ class StudyRunBrowserTest {
     String results = main(browser);
     assertThat(results, containsString("1 consensus in, 1 consensus out, 1 no consensus"));
     browsers.check(browser, "results");
+    // The picture shows the statements, below the summary and the filters.
+    ((JavascriptExecutor) browser)
+        .executeScript("document.querySelector('.results-section h2').scrollIntoView()");
     Browser.screenshots(browser, "console-results");
 
     // Between rounds: build round 2 from the proposal, reword the statement the panel split on.
@@ -208,6 +213,7 @@ class StudyRunBrowserTest {
     assertThat(browser.findElement(By.tagName("body")).getText(), containsString(REWORDED));
     browsers.check(browser, "preview");
 
+    dispatcher.dispatchDue(); // the thank-you emails of round 1
     mailbox.clear();
     browser.get(secondRound);
     confirmByKeyboard(browser, "Open round 2");
