@@ -12,6 +12,8 @@ import java.net.URI;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.concord.common.ConcordConfig;
 import org.concord.panel.TokenService;
 import org.concord.round.Round;
@@ -100,10 +102,10 @@ public class MailRenderer {
 
   /** Whom a panelist can ask: "Dana Contact, team@example.org, 0114 222 0000"; "" for no one. */
   static String contact(Study study) {
-    return java.util.stream.Stream.of(study.contactName, study.contactEmail, study.contactPhone)
+    return Stream.of(study.contactName, study.contactEmail, study.contactPhone)
         .filter(part -> part != null && !part.isBlank())
         .map(String::strip)
-        .collect(java.util.stream.Collectors.joining(", "));
+        .collect(Collectors.joining(", "));
   }
 
   /**

@@ -16,6 +16,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.concord.common.Page;
@@ -124,7 +125,7 @@ public class OutboxPages {
                         e.sentAt))
             .toList();
     List<StatusOption> statuses =
-        new java.util.ArrayList<>(List.of(new StatusOption("", "Every email", status == null)));
+        new ArrayList<>(List.of(new StatusOption("", "Every email", status == null)));
     Arrays.stream(OutboxStatus.values())
         .map(s -> new StatusOption(s.name(), label(s), s == status))
         .forEach(statuses::add);

@@ -1,5 +1,7 @@
 package org.concord.panel;
 
+import java.util.Locale;
+
 /**
  * Which panelists a list shows: a search in names and emails, a group, a panel status, and a status
  * in one round (by its number). Each part is optional; {@code round} and {@code roundStatus} go
@@ -20,10 +22,7 @@ public record PanelFilter(
       return null;
     }
     String escaped =
-        q.toLowerCase(java.util.Locale.ROOT)
-            .replace("\\", "\\\\")
-            .replace("%", "\\%")
-            .replace("_", "\\_");
+        q.toLowerCase(Locale.ROOT).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
     return "%" + escaped + "%";
   }
 

@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.concord.common.ConcordConfig;
 import org.concord.common.ConcordException;
 import org.concord.mail.EmailKind;
@@ -88,7 +89,7 @@ public class RoundMonitor {
   }
 
   /** Invited and submitted of each of the study's rounds, by round id. */
-  public java.util.Map<Long, RoundRepository.Tally> tallies(long studyId) {
+  public Map<Long, RoundRepository.Tally> tallies(long studyId) {
     return rounds.tallies(studyId);
   }
 

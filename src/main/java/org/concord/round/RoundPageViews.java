@@ -2,6 +2,7 @@ package org.concord.round;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import org.concord.round.RoundViews.GroupProgress;
 import org.concord.round.RoundViews.ProgressCounts;
@@ -58,7 +59,7 @@ public final class RoundPageViews {
   }
 
   public static List<ProgressLine> lines(ProgressView progress) {
-    List<ProgressLine> lines = new java.util.ArrayList<>();
+    List<ProgressLine> lines = new ArrayList<>();
     lines.add(ProgressLine.of("overall", "Whole panel", progress.overall()));
     for (GroupProgress g : progress.groups()) {
       lines.add(ProgressLine.of(String.valueOf(g.groupId()), g.group(), g.counts()));
