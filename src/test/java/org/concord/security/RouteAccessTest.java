@@ -60,6 +60,8 @@ class RouteAccessTest {
           "GET /console/accounts/{id}",
           "GET /console/studies/{id}/panel",
           "GET /console/studies/{id}/panel/upload",
+          "GET /console/studies/{id}/panel/add",
+          "GET /console/studies/{id}/panel/groups",
           "GET /console/studies/{id}/panel/links",
           "GET /console/studies/{id}/panel/links.csv",
           "GET /console/studies/{id}/panel/letters",
