@@ -62,6 +62,7 @@ class RouteAccessTest {
           "GET /console/studies/{id}/panel/upload",
           "GET /console/studies/{id}/panel/add",
           "GET /console/studies/{id}/panel/groups",
+          "GET /console/rounds/{id}/late-saves",
           "GET /console/studies/{id}/panel/links",
           "GET /console/studies/{id}/panel/links.csv",
           "GET /console/studies/{id}/panel/letters",
