@@ -79,7 +79,7 @@ public class DemoStudy {
                 + " statement of practice, over up to three rounds.",
             protocol);
     guidance.importGuidance(study.id, GuidanceFormat.MARKDOWN, resource("demo/guidance.md"));
-    GROUPS.forEach(group -> panel.createGroup(study.id, group));
+    GROUPS.forEach(group -> panel.createGroup(study.id, group, null));
     panel.importPanel(study.id, panelCsv().getBytes(StandardCharsets.UTF_8), null);
     return study;
   }

@@ -66,16 +66,23 @@ public class PanelResource {
   @POST
   @Path("/studies/{id}/groups")
   @Operation(summary = "Add a stakeholder group")
-  public Response createGroup(@PathParam("id") long studyId, @Valid @NotNull GroupRequest request) {
-    return Response.status(201).entity(service.createGroup(studyId, request.name())).build();
+  public Response createGroup(
+      @PathParam("id") long studyId,
+      @Valid @NotNull GroupRequest request,
+      @Context SecurityContext who) {
+    return Response.status(201)
+        .entity(service.createGroup(studyId, request.name(), who.getUserPrincipal().getName()))
+        .build();
   }
 
   @PATCH
   @Path("/groups/{id}")
   @Operation(summary = "Rename a stakeholder group")
   public GroupView renameGroup(
-      @PathParam("id") long groupId, @Valid @NotNull GroupRequest request) {
-    return service.renameGroup(groupId, request.name());
+      @PathParam("id") long groupId,
+      @Valid @NotNull GroupRequest request,
+      @Context SecurityContext who) {
+    return service.renameGroup(groupId, request.name(), who.getUserPrincipal().getName());
   }
 
   @GET
@@ -107,10 +114,17 @@ public class PanelResource {
   @Path("/studies/{id}/panelists")
   @Operation(summary = "Add one panelist")
   public Response addPanelist(
-      @PathParam("id") long studyId, @Valid @NotNull PanelistRequest request) {
+      @PathParam("id") long studyId,
+      @Valid @NotNull PanelistRequest request,
+      @Context SecurityContext who) {
     PanelistView created =
         service.addPanelist(
-            studyId, request.name(), request.email(), request.groupId(), request.attributes());
+            studyId,
+            request.name(),
+            request.email(),
+            request.groupId(),
+            request.attributes(),
+            who.getUserPrincipal().getName());
     return Response.status(201).entity(created).build();
   }
 

@@ -47,18 +47,25 @@ public class PanelService {
     return new Page<>(items, page.page, page.size, panel.countGroups(studyId));
   }
 
+  /** The study a group belongs to. */
+  public long groupStudy(long groupId) {
+    return panel.requireGroup(groupId).study.id;
+  }
+
   @Transactional
-  public GroupView createGroup(long studyId, String name) {
+  public GroupView createGroup(long studyId, String name, String actor) {
     Study study = studies.require(studyId);
     if (panel.groupByName(studyId, name).isPresent()) {
       throw ConcordException.invalid(
           "name", "The study has a group called \"" + name + "\" already.");
     }
-    return GroupView.of(newGroup(study, name, (int) panel.countGroups(studyId) + 1), 0);
+    StakeholderGroup group = newGroup(study, name, (int) panel.countGroups(studyId) + 1);
+    audit.record(study, actor, "group-created", "Stakeholder group \"" + group.name + "\" added.");
+    return GroupView.of(group, 0);
   }
 
   @Transactional
-  public GroupView renameGroup(long groupId, String name) {
+  public GroupView renameGroup(long groupId, String name, String actor) {
     StakeholderGroup group = panel.requireGroup(groupId);
     panel
         .groupByName(group.study.id, name)
@@ -68,7 +75,15 @@ public class PanelService {
               throw ConcordException.invalid(
                   "name", "The study has a group called \"" + name + "\" already.");
             });
+    String before = group.name;
     group.rename(name);
+    if (!before.equals(group.name)) {
+      audit.record(
+          group.study,
+          actor,
+          "group-renamed",
+          "Stakeholder group \"" + before + "\" renamed \"" + group.name + "\".");
+    }
     return GroupView.of(group, panel.activeCounts(group.study.id).getOrDefault(group.id, 0L));
   }
 
@@ -106,7 +121,12 @@ public class PanelService {
 
   @Transactional
   public PanelistView addPanelist(
-      long studyId, String name, String email, long groupId, Map<String, String> attributes) {
+      long studyId,
+      String name,
+      String email,
+      long groupId,
+      Map<String, String> attributes,
+      String actor) {
     Study study = studies.require(studyId);
     StakeholderGroup group = groupOf(studyId, groupId);
     requireValidEmail(email);
@@ -115,6 +135,12 @@ public class PanelService {
       throw ConcordException.invalid("email", email + " is already on the panel.");
     }
     Panelist panelist = newPanelist(study, group, name, email, attributes);
+    // the panelist by number only, as for every change: analysts read the audit log
+    audit.record(
+        study,
+        actor,
+        "panelist-added",
+        "Panelist " + panelist.id + " added to the group \"" + group.name + "\".");
     return view(panelist);
   }
 

@@ -115,7 +115,9 @@ public class ResponseRepository {
 
   public List<LateSave> lateSaves(long roundId) {
     return em.createQuery(
-            "select l from LateSave l where l.round.id = :round order by l.id", LateSave.class)
+            "select l from LateSave l join fetch l.panelist p join fetch p.group"
+                + " where l.round.id = :round order by l.id",
+            LateSave.class)
         .setParameter("round", roundId)
         .getResultList();
   }

@@ -6,12 +6,15 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.concord.common.ConcordException;
 import org.concord.common.Page;
 import org.concord.common.PageRequest;
 import org.concord.guidance.StatementVersion;
 import org.concord.round.CommentedVersions;
+import org.concord.round.RoundItem;
 import org.concord.round.RoundRepository;
 
 /**
@@ -35,6 +38,18 @@ public class RoundAnswers implements CommentedVersions {
       Instant createdAt) {}
 
   public record LateSaveView(Long id, Long panelistId, String payload, Instant receivedAt) {}
+
+  /**
+   * A late save as the console lists it: who sent it (the coordinator's page, so by name) and what
+   * it said, one plain line per answer.
+   */
+  public record LateSaveLines(
+      Long id,
+      Long panelistId,
+      String panelist,
+      String group,
+      Instant receivedAt,
+      List<String> lines) {}
 
   public Page<CommentView> comments(long roundId, PageRequest page) {
     rounds.require(roundId);
@@ -79,6 +94,36 @@ public class RoundAnswers implements CommentedVersions {
     rounds.require(roundId);
     return responses.lateSaves(roundId).stream()
         .map(l -> new LateSaveView(l.id, l.panelist.id, l.payload, l.createdAt))
+        .toList();
+  }
+
+  /**
+   * The round's late saves with what each said in words, in three queries whatever their number.
+   */
+  public List<LateSaveLines> lateSaveLines(long roundId) {
+    rounds.require(roundId);
+    List<LateSave> saves = responses.lateSaves(roundId);
+    if (saves.isEmpty()) {
+      return List.of();
+    }
+    Map<Long, String> statements = new HashMap<>();
+    Map<Long, String> sections = new HashMap<>();
+    for (RoundItem item : rounds.items(roundId)) {
+      statements.put(item.id, "\u201c" + item.version.text + "\u201d");
+      sections.put(
+          item.statement.section.id,
+          "the section \u201c" + item.statement.section.title + "\u201d");
+    }
+    return saves.stream()
+        .map(
+            l ->
+                new LateSaveLines(
+                    l.id,
+                    l.panelist.id,
+                    l.panelist.name,
+                    l.panelist.group.name,
+                    l.createdAt,
+                    LateSaveWords.of(l.payload, statements, sections)))
         .toList();
   }
 
