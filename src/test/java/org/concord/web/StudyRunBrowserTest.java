@@ -16,6 +16,7 @@ import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -31,6 +32,8 @@ import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * A whole study run from the console in a real Chromium, as a coordinator runs one without the API:
@@ -147,6 +150,11 @@ class StudyRunBrowserTest {
     Browser.waitForPath(browser, "/panel");
     assertThat(main(browser), containsString("Panelist 6"));
     browsers.check(browser, "panel");
+    browser.get(study + "/panel/add");
+    browsers.check(browser, "add a panelist");
+    browser.get(study + "/panel/groups");
+    assertThat(main(browser), containsString("Carers"));
+    browsers.check(browser, "groups");
 
     browser.get(study + "/rounds");
     browsers.check(browser, "rounds");
@@ -182,6 +190,8 @@ class StudyRunBrowserTest {
     browser.get(firstRound);
     confirmByKeyboard(browser, "Close round 1");
     Browser.waitForPath(browser, firstRound.replaceAll(".*/console", "/console"));
+    browser.get(firstRound + "/late-saves");
+    browsers.check(browser, "late saves");
     browser.get(study + "/results");
     String results = main(browser);
     assertThat(results, containsString("1 consensus in, 1 consensus out, 1 no consensus"));
@@ -205,7 +215,9 @@ class StudyRunBrowserTest {
     browser
         .findElement(By.cssSelector("details.reword[open] input[type=text]"))
         .sendKeys("Comments found a week too short");
-    browser.findElement(By.cssSelector("details.reword[open] button[type=submit]")).click();
+    WebElement reword =
+        browser.findElement(By.cssSelector("details.reword[open] button[type=submit]"));
+    navigates(browser, reword::click);
     Browser.waitForPath(browser, "/prepare");
     assertThat(main(browser), containsString(REWORDED));
 
@@ -224,7 +236,8 @@ class StudyRunBrowserTest {
 
     browser.get(study + "/report");
     browsers.check(browser, "report");
-    browser.findElement(By.cssSelector("main a[href$='report.html']")).click();
+    WebElement reportLink = browser.findElement(By.cssSelector("main a[href$='report.html']"));
+    navigates(browser, reportLink::click);
     assertThat(
         browser.findElement(By.tagName("body")).getText(), containsString("Walkthrough study"));
     Cookie session = browser.manage().getCookieNamed("concord-session");
@@ -252,22 +265,36 @@ class StudyRunBrowserTest {
     return browser.findElement(By.tagName("main")).getText();
   }
 
-  /** Sends the main form, as Enter on its first submit button does. */
+  /** Sends the main form, as Enter on its first submit button does, and waits for the answer. */
   private static void submit(WebDriver browser) {
-    browser.findElement(By.cssSelector("main form button[type=submit]")).sendKeys(Keys.ENTER);
+    WebElement button = browser.findElement(By.cssSelector("main form button[type=submit]"));
+    navigates(browser, () -> button.sendKeys(Keys.ENTER));
+  }
+
+  /** Runs an action that leaves the page, and waits until the next page has loaded. */
+  private static void navigates(WebDriver browser, Runnable action) {
+    WebElement page = browser.findElement(By.tagName("html"));
+    action.run();
+    WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+    wait.until(ExpectedConditions.stalenessOf(page));
+    wait.until(
+        driver ->
+            "complete"
+                .equals(((JavascriptExecutor) driver).executeScript("return document.readyState")));
   }
 
   /** Opens a confirmation by its summary and sends it, with the keyboard alone. */
   private static void confirmByKeyboard(WebDriver browser, String action) {
     Browser.tabTo(browser, By.xpath("//summary[contains(., '" + action + "')]"))
         .sendKeys(Keys.ENTER);
-    Browser.tabTo(
+    WebElement button =
+        Browser.tabTo(
             browser,
             By.xpath(
                 "//details[@open]//button[@type='submit' and contains(., '"
                     + action.replace("Open", "open").replace("Close", "close")
-                    + "')]"))
-        .sendKeys(Keys.ENTER);
+                    + "')]"));
+    navigates(browser, () -> button.sendKeys(Keys.ENTER));
   }
 
   /** A panelist's answers through their link, saved and submitted. */
