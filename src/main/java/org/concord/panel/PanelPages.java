@@ -327,17 +327,8 @@ public class PanelPages {
     PanelistView panelist = service.panelist(id);
     FormInput form = new FormInput(fields);
     FieldErrors errors = new FieldErrors();
-    String name = form.text("name");
-    if (name == null) {
-      errors.add("name", "Give the panelist's name.");
-    } else if (name.length() > PanelImporter.MAX_NAME_LENGTH) {
-      errors.add(
-          "name", "The name must have at most " + PanelImporter.MAX_NAME_LENGTH + " characters.");
-    }
-    String email = form.text("email");
-    if (email == null) {
-      errors.add("email", "Give the panelist's email address.");
-    }
+    String name = PanelistFields.name(form, errors);
+    String email = PanelistFields.email(form, errors);
     Long groupId = null;
     try {
       groupId = form.text("groupId") == null ? null : Long.valueOf(form.get("groupId"));
