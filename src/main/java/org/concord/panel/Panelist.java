@@ -49,6 +49,10 @@ public class Panelist extends BaseEntity {
   @Column(nullable = false, length = 4000)
   public Map<String, String> attributes = new LinkedHashMap<>();
 
+  /** The language tag the panelist reads pages and emails in; null: the study's language. */
+  @Column(length = 35)
+  public String language;
+
   @Column(name = "withdrawn_at")
   public Instant withdrawnAt;
 

@@ -52,6 +52,16 @@ public class Study extends BaseEntity {
   @Column(name = "data_protection", length = 20000)
   public String dataProtection;
 
+  /** The IANA zone closing dates and times are shown in to panelists and the team. */
+  @Column(name = "time_zone", nullable = false, length = 64)
+  public String timeZone = "UTC";
+
+  /**
+   * The language tag ("en", "cy") the study's own texts (title, guidance, sheet) are written in.
+   */
+  @Column(nullable = false, length = 35)
+  public String language = "en";
+
   /** Set when round 1 opens; from then on a protocol change needs a reason. */
   @Column(name = "protocol_locked_at")
   public Instant protocolLockedAt;
