@@ -29,6 +29,9 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 import org.concord.TestStudies;
 import org.concord.panel.TokenService;
+import org.concord.response.PanelistViews.FarFromMedian;
+import org.concord.response.PanelistViews.Feedback;
+import org.concord.response.PanelistViews.ScaleView;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -211,5 +214,43 @@ class FarFromMedianReasonTest {
             .extract()
             .asString();
     assertThat(page, not(containsString("for=\"reason-")));
+  }
+
+  private static Feedback feedback(Integer own, Double median, Integer distance) {
+    return new Feedback(
+        1,
+        own,
+        false,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        List.of(),
+        List.of(),
+        median == null ? null : new FarFromMedian(median, distance));
+  }
+
+  @Test
+  void theRuleMeasuresFromTheMedianAsStoredHalvesIncluded() {
+    ScaleView scale = new ScaleView(1, 9, List.of(), true, "I cannot rate this", "7–9", "1–3");
+    // median 6.5, D = 3: 3 lies 3.5 away and asks; 4 lies 2.5 away and does not; 9.5 is no rating
+    Feedback half = feedback(null, 6.5, 3);
+    assertThat(BandRule.farFromMedian(half, "3"), equalTo(true));
+    assertThat(BandRule.farFromMedian(half, "4"), equalTo(false));
+    assertThat(BandRule.farFromMedian(half, "9"), equalTo(false));
+    // above the median as below it: |9 − 6| = 3
+    assertThat(BandRule.farFromMedian(feedback(null, 6.0, 3), "9"), equalTo(true));
+    // "unable to rate", no answer, no median stored, or the option off: nothing to measure
+    assertThat(BandRule.farFromMedian(half, SectionForm.UNABLE), equalTo(false));
+    assertThat(BandRule.farFromMedian(half, null), equalTo(false));
+    assertThat(BandRule.farFromMedian(null, "1"), equalTo(false));
+    assertThat(BandRule.farFromMedian(feedback(null, null, null), "1"), equalTo(false));
+    // either cause asks: the band rule still works alone
+    assertThat(BandRule.asksReason(feedback(8, null, null), "2", scale), equalTo(true));
+    assertThat(BandRule.asksReason(feedback(8, null, null), "7", scale), equalTo(false));
+    assertThat(BandRule.asksReason(feedback(8, 8.0, 1), "7", scale), equalTo(true));
   }
 }
