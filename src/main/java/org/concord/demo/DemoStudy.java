@@ -68,6 +68,9 @@ public class DemoStudy {
             null,
             null,
             null,
+            null,
+            null,
+            null,
             null);
     Study study =
         studyService.create(

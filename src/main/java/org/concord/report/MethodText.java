@@ -39,7 +39,8 @@ final class MethodText {
             + " counted as agreement and ratings of "
             + ProtocolWording.band(p.disagreeLow, p.disagreeHigh)
             + " as disagreement; %agree is 100 × (ratings in the agree band) / n, and %disagree"
-            + " likewise.");
+            + " likewise. "
+            + ProtocolWording.statementOrder(p));
     out.add(
         "Consensus was defined before round 1 opened. Rule: "
             + ProtocolWording.name(p.ruleType)
@@ -131,9 +132,11 @@ final class MethodText {
             : "From round 2, beside each statement carried forward, panelists saw "
                 + join(shown)
                 + ".";
+    String far = ProtocolWording.farFromMedian(p);
     return feedback
         + " A panelist whose new rating fell in another band than their earlier one could give a"
-        + " reason for the change.";
+        + " reason for the change."
+        + (far == null ? "" : " " + far);
   }
 
   private static String eligibility(Protocol p) {

@@ -8,12 +8,14 @@ import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.ThreadLocalRandom;
 import org.concord.common.ConcordException;
 import org.concord.common.Problem;
 import org.concord.common.Problem.FieldError;
@@ -26,6 +28,7 @@ import org.concord.panel.TokenService;
 import org.concord.response.PanelistViews.AnswerView;
 import org.concord.response.PanelistViews.CommentInput;
 import org.concord.response.PanelistViews.CommentView;
+import org.concord.response.PanelistViews.FarFromMedian;
 import org.concord.response.PanelistViews.Feedback;
 import org.concord.response.PanelistViews.GroupFeedback;
 import org.concord.response.PanelistViews.ItemView;
@@ -110,9 +113,40 @@ public class PanelistService {
     Invitation invitation = invitation(panelist);
     Round round = invitation.round;
     if (round.state == RoundState.OPEN && invitation.openedAt == null) {
+      if (round.study.protocol.randomOrder) {
+        drawOrder(invitation);
+      }
       responses.markOpened(invitation, panelist);
     }
-    return roundPage(round, panelist);
+    return roundPage(round, panelist, responses.shownPositions(invitation));
+  }
+
+  /**
+   * Draws the panelist's order of the round's statements, shuffled within each section, and writes
+   * it in one batch. The invitation's row lock makes two first page views at once (two tabs, the
+   * page and the API) take turns: the second finds the order the first wrote; the unique keys of
+   * shown_position stand behind it.
+   */
+  private void drawOrder(Invitation invitation) {
+    rounds.lockInvitation(invitation);
+    if (!responses.shownPositions(invitation).isEmpty()) {
+      return;
+    }
+    Map<Long, List<RoundItem>> bySection = new LinkedHashMap<>();
+    for (RoundItem item : rounds.items(invitation.round.id)) {
+      bySection.computeIfAbsent(item.statement.section.id, id -> new ArrayList<>()).add(item);
+    }
+    int position = 0;
+    for (List<RoundItem> section : bySection.values()) {
+      Collections.shuffle(section, ThreadLocalRandom.current());
+      for (RoundItem item : section) {
+        ShownPosition shown = new ShownPosition();
+        shown.invitation = invitation;
+        shown.item = item;
+        shown.position = ++position;
+        responses.persist(shown);
+      }
+    }
   }
 
   /**
@@ -121,13 +155,22 @@ public class PanelistService {
    */
   @Transactional
   public RoundPage preview(long roundId) {
-    return roundPage(rounds.require(roundId), null);
+    return roundPage(rounds.require(roundId), null, Map.of());
   }
 
-  /** The round page of {@code panelist}, or of nobody in particular when null. */
-  private RoundPage roundPage(Round round, Panelist panelist) {
+  /**
+   * The round page of {@code panelist}, or of nobody in particular when null; the statements in the
+   * order drawn for the panelist ({@code shown}, by item id), else in the round's own order.
+   */
+  private RoundPage roundPage(Round round, Panelist panelist, Map<Long, Integer> shown) {
     Protocol protocol = round.study.protocol;
     List<RoundItem> items = rounds.items(round.id);
+    if (!shown.isEmpty()) {
+      items = new ArrayList<>(items);
+      items.sort(
+          Comparator.comparingInt((RoundItem i) -> i.statement.section.position)
+              .thenComparingInt(i -> shown.getOrDefault(i.id, i.position)));
+    }
     Map<Long, Feedback> feedback = feedback(round, panelist, protocol);
     Map<Long, SectionBuilder> sections = new LinkedHashMap<>();
     for (RoundItem item : items) {
@@ -441,7 +484,12 @@ public class PanelistService {
                   protocol.showMedianIqr ? s.q3() : null,
                   protocol.showMedianIqr ? s.iqr() : null,
                   groups.getOrDefault(itemId, List.of()),
-                  comments.getOrDefault(itemId, List.of())));
+                  comments.getOrDefault(itemId, List.of()),
+                  protocol.farFromMedianReason
+                          && protocol.farFromMedianDistance != null
+                          && s.median() != null
+                      ? new FarFromMedian(s.median(), protocol.farFromMedianDistance)
+                      : null));
         });
     return feedback;
   }

@@ -1,5 +1,6 @@
 package org.concord.response;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import java.time.Instant;
 import java.util.List;
 import org.concord.round.RoundState;
@@ -43,7 +44,15 @@ public final class PanelistViews {
       Double q3,
       Double iqr,
       List<GroupFeedback> groups,
-      List<String> comments) {}
+      List<String> comments,
+      @JsonIgnore FarFromMedian farFromMedian) {}
+
+  /**
+   * The stored median of the round before and the protocol's distance from it at which a panelist
+   * is invited to say why they rate as they do; null when the protocol does not ask. The pages
+   * decide with it; the JSON leaves it out, as the protocol may not show the median.
+   */
+  public record FarFromMedian(double median, int distance) {}
 
   public record ItemView(Long itemId, String text, Feedback feedback) {}
 

@@ -4,7 +4,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.concord.common.PageRequest;
 import org.concord.panel.Panelist;
@@ -48,6 +50,21 @@ public class ResponseRepository {
         .setParameter("invited", PanelistStatus.INVITED)
         .setParameter("id", panelist.id)
         .executeUpdate();
+  }
+
+  /**
+   * The positions at which the invitation's panelist was shown the round's statements, by round
+   * item id; empty when no order was drawn for them (the round's own order).
+   */
+  public Map<Long, Integer> shownPositions(Invitation invitation) {
+    Map<Long, Integer> positions = new HashMap<>();
+    em.createQuery(
+            "select sp.item.id, sp.position from ShownPosition sp where sp.invitation = :invitation",
+            Object[].class)
+        .setParameter("invitation", invitation)
+        .getResultStream()
+        .forEach(row -> positions.put((Long) row[0], (Integer) row[1]));
+    return positions;
   }
 
   public Optional<Response> response(Round round, Panelist panelist) {

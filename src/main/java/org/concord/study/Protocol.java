@@ -127,6 +127,25 @@ public class Protocol {
   public boolean showComments = true;
 
   /**
+   * Statements within each section in a random order per panelist, drawn once per panelist and
+   * round and recorded: order effects on ratings and on response are documented in Delphi studies.
+   * Sections keep their order.
+   */
+  @Column(name = "random_order", nullable = false)
+  public boolean randomOrder = false;
+
+  /**
+   * From round 2, a panelist whose new rating lies at least {@link #farFromMedianDistance} points
+   * from the panel's median of the round before is invited to say why, as for a changed band.
+   */
+  @Column(name = "far_from_median_reason", nullable = false)
+  public boolean farFromMedianReason = false;
+
+  /** In scale points, 1 to the scale's width; set only when {@link #farFromMedianReason} is on. */
+  @Column(name = "far_from_median_distance")
+  public Integer farFromMedianDistance;
+
+  /**
    * Changes the rule, and every rule's parameters back to their defaults: a parameter set for the
    * rule left behind never carries over into the one chosen.
    */

@@ -91,6 +91,11 @@ final class ProtocolForm {
     put(form, "eligibility", p.eligibility);
     put(form, "maximumRounds", p.maximumRounds);
     put(form, "stabilityThreshold", p.stabilityThreshold);
+    check(form, "randomOrder", p.randomOrder);
+    check(form, "farFromMedianReason", p.farFromMedianReason);
+    if (p.farFromMedianDistance != null) {
+      put(form, "farFromMedianDistance", p.farFromMedianDistance);
+    }
     return form;
   }
 
@@ -164,6 +169,12 @@ final class ProtocolForm {
             case RAND_UCLA -> new RuleSettings(type, null, null, null, null, null);
           };
     }
+    boolean farFromMedian = form.checked("farFromMedianReason");
+    // The distance box is read only with its box ticked: otherwise it would not be used.
+    Integer distance =
+        farFromMedian
+            ? whole(form, "farFromMedianDistance", "The distance from the median", errors)
+            : null;
     return new ProtocolSettings(
         new ScaleSettings(
             min,
@@ -191,6 +202,9 @@ final class ProtocolForm {
             form.checked("showMedianIqr"),
             form.checked("showGroupBreakdown"),
             form.checked("showComments")),
+        form.checked("randomOrder"),
+        farFromMedian,
+        distance,
         null);
   }
 
@@ -420,7 +434,8 @@ final class ProtocolForm {
             "minimumResponsePercent",
             "minimumGroupSize",
             "maximumRounds",
-            "stabilityThreshold")) {
+            "stabilityThreshold",
+            "farFromMedianDistance")) {
       fields.put("protocol." + name, name);
     }
     return Map.copyOf(fields);

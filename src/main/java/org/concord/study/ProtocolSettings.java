@@ -49,6 +49,24 @@ public record ProtocolSettings(
     FeedbackSettings feedback,
     @Schema(
             description =
+                "Statements within each section shown in a random order per panelist, drawn once"
+                    + " per panelist and round, recorded and exported (ratings.shown_position);"
+                    + " sections keep their order (default false: the guidance's order)")
+        Boolean randomOrder,
+    @Schema(
+            description =
+                "From round 2, also invite a reason when a new rating lies at least"
+                    + " farFromMedianDistance scale points from the panel's median of the round"
+                    + " before (default false)")
+        Boolean farFromMedianReason,
+    @Schema(
+            description =
+                "Only with farFromMedianReason on (refused otherwise; needed when it is turned"
+                    + " on): the distance from the median, in scale points, 1 to max − min")
+        @JsonInclude(JsonInclude.Include.NON_NULL)
+        Integer farFromMedianDistance,
+    @Schema(
+            description =
                 "Only on a change: why the protocol changes, required once round 1 has opened (the"
                     + " same as ?reason=, for a reason too long for an address). Never returned.",
             maxLength = MAX_REASON_LENGTH)
@@ -160,6 +178,9 @@ public record ProtocolSettings(
             p.showMedianIqr,
             p.showGroupBreakdown,
             p.showComments),
+        p.randomOrder,
+        p.farFromMedianReason,
+        p.farFromMedianReason ? p.farFromMedianDistance : null,
         null);
   }
 
@@ -222,6 +243,17 @@ public record ProtocolSettings(
       set(feedback.groupBreakdown, v -> p.showGroupBreakdown = v);
       set(feedback.comments, v -> p.showComments = v);
     }
+    set(randomOrder, v -> p.randomOrder = v);
+    // Turned off, the distance goes with it (ProtocolValidator.misplaced refuses one sent then).
+    set(
+        farFromMedianReason,
+        v -> {
+          p.farFromMedianReason = v;
+          if (!v) {
+            p.farFromMedianDistance = null;
+          }
+        });
+    set(farFromMedianDistance, v -> p.farFromMedianDistance = v);
   }
 
   private static <T> void set(T value, Consumer<T> setter) {

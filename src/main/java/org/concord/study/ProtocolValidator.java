@@ -154,6 +154,60 @@ public final class ProtocolValidator {
               "maximumRounds", "The maximum number of rounds must be 1 to " + MAX_ROUNDS + "."));
     }
     checkPercent(errors, "stabilityThreshold", "The stability threshold", p.stabilityThreshold, 0);
+    int width = p.scaleMax - p.scaleMin;
+    if (p.farFromMedianReason) {
+      if (p.farFromMedianDistance == null) {
+        errors.add(
+            FieldError.field(
+                "farFromMedianDistance",
+                "Give the distance from the median at which a reason is asked: a whole number of"
+                    + " scale points, 1 to "
+                    + width
+                    + "."));
+      } else if (p.farFromMedianDistance < 1 || p.farFromMedianDistance > width) {
+        errors.add(
+            FieldError.field(
+                "farFromMedianDistance",
+                "The distance from the median is in scale points: 1 to "
+                    + width
+                    + " on a "
+                    + p.scaleMin
+                    + "–"
+                    + p.scaleMax
+                    + " scale, not "
+                    + p.farFromMedianDistance
+                    + "."));
+      }
+    } else if (p.farFromMedianDistance != null) {
+      errors.add(
+          FieldError.field(
+              "farFromMedianDistance",
+              "A distance from the median is set only when a reason is asked for a rating far"
+                  + " from it."));
+    }
+    return errors;
+  }
+
+  /**
+   * Fields sent that the protocol would not use, refused as {@link #ruleParameters} refuses a
+   * parameter of another rule: a distance from the median while the reason for a rating far from it
+   * is off (as sent, else as the study has it) would be stored and never used.
+   */
+  public static List<FieldError> misplaced(ProtocolSettings sent, Protocol current) {
+    List<FieldError> errors = new ArrayList<>();
+    boolean on =
+        sent.farFromMedianReason() != null
+            ? sent.farFromMedianReason()
+            : current.farFromMedianReason;
+    if (sent.farFromMedianDistance() != null && !on) {
+      errors.add(
+          FieldError.field(
+              "farFromMedianDistance",
+              "farFromMedianDistance belongs to farFromMedianReason, which is off"
+                  + (sent.farFromMedianReason() == null ? " in the study's protocol" : "")
+                  + ", so it would be ignored; leave it out, or send \"farFromMedianReason\":"
+                  + " true with it."));
+    }
     return errors;
   }
 

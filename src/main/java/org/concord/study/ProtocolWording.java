@@ -146,6 +146,33 @@ public final class ProtocolWording {
         + " ratings to meet the same rule; smaller groups are reported but not required.";
   }
 
+  /** In what order panelists saw the statements, as the report's method states it. */
+  public static String statementOrder(Protocol p) {
+    return p.randomOrder
+        ? "Within each section, the statements were shown to each panelist in a random order,"
+            + " drawn once per panelist and round and recorded (the ratings export gives the"
+            + " position at which each panelist saw each statement); the sections kept their"
+            + " order."
+        : "Every panelist saw the statements in the same order, the order of the guidance.";
+  }
+
+  /**
+   * The reason invited for a rating far from the panel's median, for a protocol that asks for it;
+   * null otherwise.
+   */
+  public static String farFromMedian(Protocol p) {
+    if (!p.farFromMedianReason || p.farFromMedianDistance == null) {
+      return null;
+    }
+    return "From round 2, a panelist whose new rating lay "
+        + p.farFromMedianDistance
+        + (p.farFromMedianDistance == 1 ? " point" : " points")
+        + " or more from the panel's median of the previous round (|rating − median| ≥ "
+        + p.farFromMedianDistance
+        + ") was also invited to give a reason, in neutral words (\"You may say why, if you"
+        + " wish\"), that did not ask them to move towards the panel.";
+  }
+
   /** "7–9", or "5" for a band of one point. */
   public static String band(int low, int high) {
     return low == high ? Integer.toString(low) : low + "–" + high;

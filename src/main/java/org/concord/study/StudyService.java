@@ -124,7 +124,9 @@ public class StudyService {
 
   /** Applies the settings to {@code target} when the result is valid; refuses them otherwise. */
   private static void apply(ProtocolSettings settings, Protocol target) {
-    List<FieldError> wrongRule = ProtocolValidator.ruleParameters(settings.rule(), target.ruleType);
+    List<FieldError> wrongRule =
+        new ArrayList<>(ProtocolValidator.ruleParameters(settings.rule(), target.ruleType));
+    wrongRule.addAll(ProtocolValidator.misplaced(settings, target));
     Protocol candidate = copyOf(target);
     settings.applyTo(candidate);
     requireValid(candidate, wrongRule);

@@ -1,9 +1,9 @@
 /*
  * Concord protocol editor. The page works without this script (every rule's settings show, each
  * saying which rule it belongs to, and "Preview the sentence" asks the server). The script only
- * hides the settings of the rules not chosen, and refreshes the sentence of what the rule means
- * as fields change, from the server's own wording (GET …/protocol/sentence with the form's
- * values). It never saves anything.
+ * hides the settings of the rules not chosen (and the distance from the median while its box is
+ * unticked), and refreshes the sentence of what the rule means as fields change, from the
+ * server's own wording (GET …/protocol/sentence with the form's values). It never saves anything.
  */
 (function () {
   'use strict';
@@ -26,6 +26,19 @@
   }
 
   showChosenRule();
+
+  // The distance from the median is read only with its box ticked; unticked, it is hidden too.
+  var farBox = document.getElementById('farFromMedianReason');
+  var farDistance = document.getElementById('farFromMedianDistance');
+  var farField = farDistance && farDistance.closest ? farDistance.closest('.field') : null;
+
+  function showFarDistance() {
+    if (farBox && farField) {
+      farField.hidden = !farBox.checked;
+    }
+  }
+
+  showFarDistance();
 
   var sentence = document.getElementById('rule-sentence');
   var status = document.getElementById('sentence-status');
@@ -73,6 +86,9 @@
   function changed(event) {
     if (event.target && event.target.name === 'ruleType') {
       showChosenRule();
+    }
+    if (event.target && event.target.name === 'farFromMedianReason') {
+      showFarDistance();
     }
     if (event.target && event.target.name === 'reason') {
       return;

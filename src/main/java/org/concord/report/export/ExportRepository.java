@@ -50,7 +50,8 @@ public class ExportRepository {
       boolean reasonGiven,
       boolean previousRated,
       Integer previousValue,
-      boolean previousUnable) {}
+      boolean previousUnable,
+      int shownPosition) {}
 
   public record CommentRow(
       int round,
@@ -185,13 +186,17 @@ public class ExportRepository {
             "select p.id, g.name, rd.number, st.id, v.number, i.id, r.value, r.unableToRate,"
                 + " case when r.reasonForChange is null then false else true end,"
                 + " case when prev.id is null then false else true end, prev.value,"
-                + " prev.unableToRate"
+                + " prev.unableToRate, coalesce(sp.position, i.position)"
                 + " from Rating r join r.response s join s.round rd join r.item i"
                 + " join i.statement st join i.version v join s.panelist p join p.group g"
                 + " left join i.previous pi"
                 + " left join Response ps on ps.panelist = p and ps.round = pi.round"
                 + " and ps.state = :submitted"
                 + " left join Rating prev on prev.response = ps and prev.item = pi"
+                // The order drawn for the panelist when the protocol shuffles statements; without
+                // one they saw the round's own order.
+                + " left join Invitation inv on inv.round = rd and inv.panelist = p"
+                + " left join ShownPosition sp on sp.invitation = inv and sp.item = i"
                 + " where s.round.id = :round and s.panelist.id between :first and :last"
                 + " and s.state = :submitted"
                 + " order by p.id, i.position",
@@ -217,7 +222,8 @@ public class ExportRepository {
                     (Boolean) r[8],
                     (Boolean) r[9],
                     (Integer) r[10],
-                    Boolean.TRUE.equals(r[11])))
+                    Boolean.TRUE.equals(r[11]),
+                    ((Number) r[12]).intValue()))
         .toList();
   }
 

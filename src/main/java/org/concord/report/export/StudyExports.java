@@ -133,7 +133,8 @@ public class StudyExports {
                             ? r.previousUnable() != r.unableToRate()
                                 || !Objects.equals(r.previousValue(), r.value())
                             : null,
-                        r.reasonGiven()));
+                        r.reasonGiven(),
+                        r.shownPosition()));
       }
       case ITEM_RESULTS -> results.ofStudy(studyId).stream().map(r -> itemResult(r));
       case COMMENTS ->

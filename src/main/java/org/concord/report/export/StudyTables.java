@@ -59,8 +59,27 @@ final class StudyTables {
             BOOLEAN),
         new Column(
             "reason_for_change_given",
-            "The panelist gave a reason for changing their rating (the text is not exported here)",
-            BOOLEAN));
+            "The panelist gave a reason for their rating where they were invited to: a rating in"
+                + " another band than their own in the round before"
+                + (p.farFromMedianReason && p.farFromMedianDistance != null
+                    ? ", or "
+                        + p.farFromMedianDistance
+                        + " or more points from the panel's median of the round before"
+                    : "")
+                + " (the text is not exported here)",
+            BOOLEAN),
+        new Column(
+            "shown_position",
+            "Where the statement stood in the round as this panelist was shown it, from 1 (the"
+                + " number it carried on their page, counting through the sections in order)."
+                + " When the protocol's random order is on ("
+                + (p.randomOrder ? "it is" : "it is not")
+                + " in this study's protocol), the statements of each section are shown in an"
+                + " order drawn once per panelist and round, so positions differ between"
+                + " panelists within a section; otherwise it is the statement's position in the"
+                + " round. Use it to look for order effects.",
+            INTEGER,
+            "1 to the number of statements in the round"));
   }
 
   static ExportTable itemResults(Protocol p) {

@@ -6,8 +6,10 @@ import org.concord.response.PanelistViews.ScaleView;
 import org.concord.response.PanelistViews.SectionView;
 
 /**
- * When a panelist is asked why they changed their answer: only when the new answer lies in another
- * band of the panel's scale than their answer in the round before.
+ * When a panelist is invited to say why they rate a statement as they do: when the new answer lies
+ * in another band of the panel's scale than their answer in the round before, and, where the
+ * protocol asks it, when the new rating lies at least its distance from the panel's median of the
+ * round before.
  */
 final class BandRule {
 
@@ -36,6 +38,25 @@ final class BandRule {
     return now != null && !now.equals(before);
   }
 
+  /**
+   * Whether a rating lies at least the protocol's distance from the panel's stored median of the
+   * round before ({@code |rating − median| ≥ D}); never for "unable to rate" or in round 1.
+   */
+  static boolean farFromMedian(Feedback feedback, String chosen) {
+    if (feedback == null || feedback.farFromMedian() == null || chosen == null) {
+      return false;
+    }
+    Integer value = SectionForm.integer(chosen);
+    return value != null
+        && Math.abs(value - feedback.farFromMedian().median())
+            >= feedback.farFromMedian().distance();
+  }
+
+  /** Whether the answer invites a reason, for either cause. */
+  static boolean asksReason(Feedback feedback, String chosen, ScaleView scale) {
+    return crossesBand(feedback, chosen, scale) || farFromMedian(feedback, chosen);
+  }
+
   private static String band(int value, ScaleView scale) {
     if (inBand(value, scale.agreeBand())) {
       return "agree";
@@ -55,7 +76,7 @@ final class BandRule {
   }
 
   /**
-   * Items of the section whose new rating crosses a band while the form showed no reason box for
+   * Items of the section whose new rating invites a reason while the form showed no reason box for
    * them: the page comes back once so the panelist can say why, if they wish.
    */
   static boolean asksForReasons(
@@ -64,7 +85,7 @@ final class BandRule {
         .anyMatch(
             item ->
                 !form.containsKey("reason-" + item.itemId())
-                    && crossesBand(
+                    && asksReason(
                         item.feedback(), form.getFirst("rating-" + item.itemId()), scale));
   }
 }

@@ -157,6 +157,8 @@ final class PageModels {
       offset += page.sections().get(i).items().size();
     }
     List<StatementForm> statements = new ArrayList<>();
+    boolean reasonsBand = false;
+    boolean reasonsFar = false;
     for (int i = 0; i < section.items().size(); i++) {
       ItemView item = section.items().get(i);
       AnswerView answer = answers.get(item.itemId());
@@ -175,6 +177,11 @@ final class PageModels {
         comment = comments.get(item.itemId());
         reason = answer == null ? null : answer.reasonForChange();
       }
+      boolean band = BandRule.crossesBand(item.feedback(), chosen, scale);
+      // A box there only for the distance from the median says so, neutrally, in its label.
+      boolean far = !band && BandRule.farFromMedian(item.feedback(), chosen);
+      reasonsBand |= band;
+      reasonsFar |= far;
       List<Point> points = new ArrayList<>();
       for (int v = scale.min(); v <= scale.max(); v++) {
         points.add(new Point(v, label(scale, v), String.valueOf(v).equals(chosen)));
@@ -191,10 +198,12 @@ final class PageModels {
               comment,
               reason != null && !reason.isBlank()
                   || posted != null && posted.containsKey("reason-" + item.itemId())
-                  || BandRule.crossesBand(item.feedback(), chosen, scale),
+                  || band
+                  || far,
               reason,
               fieldErrors.get("statement-" + item.itemId()),
-              FeedbackChart.of(item, scale)));
+              FeedbackChart.of(item, scale),
+              far));
     }
     if (posted != null) {
       sectionComment = posted.getFirst("section-comment");
@@ -214,7 +223,9 @@ final class PageModels {
         page.response().total(),
         SectionForm.summary(fieldErrors),
         saved,
-        askReasons);
+        askReasons,
+        reasonsBand,
+        reasonsFar);
   }
 
   /** A point's label, or none where the protocol names fewer points than the scale has. */

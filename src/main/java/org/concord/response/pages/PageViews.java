@@ -92,7 +92,8 @@ public final class PageViews {
       boolean showReason,
       String reason,
       String error,
-      FeedbackView feedback) {}
+      FeedbackView feedback,
+      boolean reasonFar) {}
 
   @TemplateData
   public record SectionPage(
@@ -110,7 +111,9 @@ public final class PageViews {
       int total,
       List<ErrorView> errors,
       boolean saved,
-      boolean askReasons) {}
+      boolean askReasons,
+      boolean reasonsBand,
+      boolean reasonsFar) {}
 
   @TemplateData
   public record Unanswered(int section, String sectionTitle, String text) {}

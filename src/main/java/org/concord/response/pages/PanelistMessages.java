@@ -287,4 +287,23 @@ public interface PanelistMessages {
 
   @Message("Check and send")
   String reviewLink();
+
+  // ---- options ----
+
+  @Message(
+      "Your rating is some way from the panel's middle rating (the median) in the last round. You"
+          + " may say why, if you wish. (optional)")
+  String reasonFarLabel();
+
+  @Message(
+      "Some of your ratings are some way from the panel's middle rating in the last round."
+          + " Different views are welcome: you may say why in the box under each of them, if you"
+          + " wish, then continue. You do not need to change your ratings.")
+  String reasonsInvitedFar();
+
+  @Message(
+      "Some of your ratings are now in a different part of the scale from your rating in the last"
+          + " round, or some way from the panel's middle rating. You may say why in the box under"
+          + " each of them, if you wish, then continue. You do not need to change your ratings.")
+  String reasonsInvitedBoth();
 }

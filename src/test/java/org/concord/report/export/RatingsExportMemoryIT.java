@@ -63,7 +63,7 @@ class RatingsExportMemoryIT {
 
   private static final String RATINGS_HEADER =
       "panelist,stakeholder_group,round,statement_id,statement_version,item_id,rating,"
-          + "unable_to_rate,changed_from_previous,reason_for_change_given";
+          + "unable_to_rate,changed_from_previous,reason_for_change_given,shown_position";
 
   private final HttpClient http =
       HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
@@ -192,7 +192,7 @@ class RatingsExportMemoryIT {
         }
       }
       // The first panelist (pseudonym P00001, joined first, in Group 2) on statement 1, version 1;
-      // neither a previous round nor a reason, so those two columns are empty and 0.
+      // neither a previous round nor a reason, so those two columns are empty and 0; shown first.
       return String.join(
           ",",
           "P00001",
@@ -204,7 +204,8 @@ class RatingsExportMemoryIT {
           String.valueOf(value(0, 0)),
           "0",
           "",
-          "0");
+          "0",
+          "1");
     }
   }
 
