@@ -115,10 +115,10 @@ final class MethodText {
       shown.add("their own earlier rating");
     }
     if (p.showDistribution) {
-      shown.add("the panel's distribution of ratings as a bar chart and as counts");
-    }
-    if (p.showMedianIqr) {
-      shown.add("the median and interquartile range");
+      shown.add(
+          "the panel's distribution of ratings as a bar chart, as counts per point and as the"
+              + " number and whole percentage who agreed, disagreed or neither (no median or"
+              + " interquartile range)");
     }
     if (p.showGroupBreakdown) {
       shown.add("the same for each stakeholder group");

@@ -19,6 +19,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import org.concord.common.ConcordException;
 import org.concord.common.Problem;
 import org.concord.common.Problem.FieldError;
+import org.concord.consensus.DenominatorPolicy;
 import org.concord.guidance.Section;
 import org.concord.mail.EmailKind;
 import org.concord.mail.OutboxService;
@@ -460,7 +461,9 @@ public class PanelistService {
       } else if (protocol.showGroupBreakdown) {
         groups
             .computeIfAbsent(s.itemId(), k -> new ArrayList<>())
-            .add(new GroupFeedback(s.group(), s.rated(), s.counts(), s.median(), s.q1(), s.q3()));
+            .add(
+                new GroupFeedback(
+                    s.group(), s.rated(), s.unable(), s.counts(), s.median(), s.q1(), s.q3()));
       }
     }
     overall.forEach(
@@ -477,6 +480,10 @@ public class PanelistService {
                   mine == null ? null : mine.value,
                   mine == null ? null : mine.unableToRate,
                   protocol.showDistribution ? s.rated() : null,
+                  protocol.showDistribution ? s.unable() : null,
+                  protocol.showDistribution
+                      ? protocol.denominatorPolicy != DenominatorPolicy.EXCLUDE
+                      : null,
                   protocol.showDistribution ? s.counts() : null,
                   protocol.showDistribution ? percents : null,
                   protocol.showMedianIqr ? s.median() : null,

@@ -29,14 +29,26 @@ public final class PanelistViews {
       String disagreeBand) {}
 
   public record GroupFeedback(
-      String group, long n, List<Long> counts, Double median, Double q1, Double q3) {}
+      String group,
+      long n,
+      long unableToRate,
+      List<Long> counts,
+      Double median,
+      Double q1,
+      Double q3) {}
 
-  /** The previous round's answer to a carried statement, as far as the protocol shows it. */
+  /**
+   * The previous round's answer to a carried statement, as far as the protocol shows it. {@code n}
+   * counts the ratings on the scale; {@code unableToRate} the answers of "unable to rate", which
+   * {@code unableInPercentages} says the protocol's denominator policy counts in the percentages.
+   */
   public record Feedback(
       int round,
       Integer ownRating,
       Boolean ownUnableToRate,
       Long n,
+      Long unableToRate,
+      Boolean unableInPercentages,
       List<Long> counts,
       List<Double> percents,
       Double median,

@@ -201,6 +201,7 @@ public class ResultsService implements ClosedRoundResults {
                     r.item.id,
                     r.group == null ? null : r.group.name,
                     r.rated,
+                    r.unableCount,
                     Arrays.stream(r.countArray()).boxed().toList(),
                     r.median,
                     r.q1,

@@ -25,12 +25,13 @@ public interface ClosedRoundResults {
 
   /**
    * One item's distribution as panelists see it in the next round; {@code group} null for the whole
-   * panel.
+   * panel; {@code unable} the answers of "unable to rate", which are not in {@code counts}.
    */
   record ItemSummary(
       long itemId,
       String group,
       long rated,
+      long unable,
       List<Long> counts,
       Double median,
       Double q1,

@@ -68,7 +68,7 @@ final class BandRule {
   }
 
   /** A band as the view writes it: "7–9", or "5" for a band of one point. */
-  private static boolean inBand(int value, String band) {
+  static boolean inBand(int value, String band) {
     String[] ends = band.split("–");
     Integer low = SectionForm.integer(ends[0]);
     Integer high = SectionForm.integer(ends[ends.length - 1]);

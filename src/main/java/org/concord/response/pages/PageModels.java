@@ -22,6 +22,7 @@ import org.concord.response.pages.PageViews.ClosedPage;
 import org.concord.response.pages.PageViews.ErrorView;
 import org.concord.response.pages.PageViews.Point;
 import org.concord.response.pages.PageViews.ReviewPage;
+import org.concord.response.pages.PageViews.ScaleLayout;
 import org.concord.response.pages.PageViews.SectionLink;
 import org.concord.response.pages.PageViews.SectionPage;
 import org.concord.response.pages.PageViews.StatementForm;
@@ -156,6 +157,7 @@ final class PageModels {
     for (int i = 0; i < number - 1; i++) {
       offset += page.sections().get(i).items().size();
     }
+    ScaleLayout layout = layout(scale);
     List<StatementForm> statements = new ArrayList<>();
     boolean reasonsBand = false;
     boolean reasonsFar = false;
@@ -192,6 +194,7 @@ final class PageModels {
               offset + i + 1,
               item.text(),
               points,
+              layout,
               scale.unableToRateAllowed(),
               scale.unableToRateLabel(),
               SectionForm.UNABLE.equals(chosen),
@@ -202,7 +205,7 @@ final class PageModels {
                   || far,
               reason,
               fieldErrors.get("statement-" + item.itemId()),
-              FeedbackChart.of(item, scale),
+              FeedbackChart.of(item, offset + i + 1, scale, chrome.lang()),
               far));
     }
     if (posted != null) {
@@ -226,6 +229,23 @@ final class PageModels {
         askReasons,
         reasonsBand,
         reasonsFar);
+  }
+
+  /** Longest label word the stylesheet knows a tile width for; longer words break. */
+  private static final int LONGEST_WORD = 16;
+
+  /**
+   * The scale's number of points and the length of the longest word of its labels, for the
+   * stylesheet to show the points in one row only where every label fits.
+   */
+  static ScaleLayout layout(ScaleView scale) {
+    int longest = 0;
+    for (int v = scale.min(); v <= scale.max(); v++) {
+      for (String word : label(scale, v).split("\\s+")) {
+        longest = Math.max(longest, word.codePointCount(0, word.length()));
+      }
+    }
+    return new ScaleLayout(scale.max() - scale.min() + 1, Math.min(longest, LONGEST_WORD));
   }
 
   /** A point's label, or none where the protocol names fewer points than the scale has. */

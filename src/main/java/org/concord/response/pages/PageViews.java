@@ -42,31 +42,55 @@ public final class PageViews {
   @TemplateData
   public record Point(int value, String label, boolean checked) {}
 
+  /**
+   * How the scale is laid out: {@code points} its number of points, {@code longestWord} the length
+   * of the longest word of its labels (capped), both as classes for the stylesheet to choose one
+   * row or one list.
+   */
   @TemplateData
-  public record Bar(
-      int value,
-      String label,
-      long count,
-      String percent,
-      int x,
-      int y,
-      int width,
-      int height,
-      int cx,
-      int countY,
-      boolean mine) {}
+  public record ScaleLayout(int points, int longestWord) {}
+
+  /**
+   * One bar of the chart: a scale point, how many chose it and the bar's height as a step of 5% of
+   * the tallest bar (a class, since the pages allow no style attribute).
+   */
+  @TemplateData
+  public record Bar(int value, String label, long count, int height, boolean mine) {}
+
+  /**
+   * One line of the summary: how many people rated in one part of the scale ({@code kind} agree,
+   * neither or disagree) from {@code low} to {@code high}, and their whole percentage.
+   */
+  @TemplateData
+  public record BandLine(String kind, long count, long percent, int low, int high) {}
+
+  /**
+   * The panel's answer in counts per part of the scale: {@code n} the people the percentages are
+   * of, {@code rated} those who chose a point, {@code unable} those unable to rate, counted in
+   * {@code n} when {@code unableCounted}.
+   */
+  @TemplateData
+  public record Bands(
+      long n,
+      String nPlural,
+      long rated,
+      String ratedPlural,
+      long unable,
+      String unablePlural,
+      long unablePercent,
+      boolean unableCounted,
+      List<BandLine> lines) {}
 
   @TemplateData
   public record FeedbackView(
       int round,
+      int statement,
       long n,
+      String nPlural,
       int min,
       int max,
-      int width,
       List<Bar> bars,
-      String median,
-      String q1,
-      String q3,
+      Bands bands,
       boolean ownShown,
       Integer own,
       String ownLabel,
@@ -77,7 +101,7 @@ public final class PageViews {
 
   /** One stakeholder group's answer in the previous round, when the protocol shows groups. */
   @TemplateData
-  public record GroupRow(String group, long n, String median, String q1, String q3) {}
+  public record GroupRow(String group, Bands bands) {}
 
   @TemplateData
   public record StatementForm(
@@ -85,6 +109,7 @@ public final class PageViews {
       int number,
       String text,
       List<Point> points,
+      ScaleLayout layout,
       boolean unableAllowed,
       String unableLabel,
       boolean unableChecked,

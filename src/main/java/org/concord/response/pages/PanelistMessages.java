@@ -82,14 +82,14 @@ public interface PanelistMessages {
   @Message("How far do you agree?")
   String howFar();
 
-  @Message("Your comment on this statement (optional)")
-  String commentLabel();
+  @Message("Your comment on statement {number} (optional)")
+  String commentLabel(int number);
 
   @Message("Your comment on this section (optional)")
   String sectionCommentLabel();
 
-  @Message("Why did you change your rating? (optional)")
-  String reasonLabel();
+  @Message("Why did you change your rating of statement {number}? (optional)")
+  String reasonLabel(int number);
 
   @Message("Save and continue")
   String saveContinue();
@@ -123,13 +123,15 @@ public interface PanelistMessages {
   @Message("This text is too long: at most {max} characters.")
   String errorTooLong(int max);
 
-  @Message("What the panel said in round {round}")
-  String feedbackHeading(int round);
+  @Message("How the panel rated statement {statement} in round {round}")
+  String feedbackHeading(int statement, int round);
 
-  @Message("Ratings in round {round} ({n} people rated this statement)")
-  String chartTitle(int round, long n);
+  @Message(
+      "Ratings in round {round} ({n} {#when plural}{#is 'one'}person{#else}people{/when} rated this"
+          + " statement)")
+  String chartTitle(int round, long n, String plural);
 
-  @Message("Number of people who chose each point, from {min} to {max}: ")
+  @Message("Number of people who chose each point, from {min} to {max}:")
   String chartDescription(int min, int max);
 
   @Message("Rating")
@@ -137,9 +139,6 @@ public interface PanelistMessages {
 
   @Message("People")
   String peopleColumn();
-
-  @Message("Half the panel rated {median} or higher; the middle half rated between {q1} and {q3}.")
-  String medianWords(String median, String q1, String q3);
 
   @Message("In round {round} you rated this {value} ({label}). Your rating is marked in the chart.")
   String ownPrevious(int round, int value, String label);
@@ -161,15 +160,6 @@ public interface PanelistMessages {
 
   @Message("People who rated")
   String groupRatedColumn();
-
-  @Message("Median")
-  String medianColumn();
-
-  @Message("Middle half")
-  String middleHalfColumn();
-
-  @Message("{q1} to {q3}")
-  String range(String q1, String q3);
 
   @Message("Comments from the panel (shown without names)")
   String panelComments();
@@ -291,9 +281,9 @@ public interface PanelistMessages {
   // ---- options ----
 
   @Message(
-      "Your rating is some way from the panel's middle rating (the median) in the last round. You"
-          + " may say why, if you wish. (optional)")
-  String reasonFarLabel();
+      "Your rating of statement {number} is some way from the panel's middle rating (the median)"
+          + " in the last round. You may say why, if you wish. (optional)")
+  String reasonFarLabel(int number);
 
   @Message(
       "Some of your ratings are some way from the panel's middle rating in the last round."
@@ -306,4 +296,54 @@ public interface PanelistMessages {
           + " round, or some way from the panel's middle rating. You may say why in the box under"
           + " each of them, if you wish, then continue. You do not need to change your ratings.")
   String reasonsInvitedBoth();
+
+  // ---- rating: the scale, the feedback in counts per part of the scale, the chart ----
+
+  @Message(
+      "In round {round}, {n} {#when plural}{#is 'one'}person{#else}people{/when} rated this"
+          + " statement:")
+  String bandsLeadRated(int round, long n, String plural);
+
+  @Message(
+      "In round {round}, {n} {#when plural}{#is 'one'}person{#else}people{/when} answered about"
+          + " this statement:")
+  String bandsLeadAnswered(int round, long n, String plural);
+
+  @Message("In round {round}, nobody rated this statement.")
+  String bandsNobody(int round);
+
+  @Message("{count} ({percent}%) agreed (rated {#if low == high}{low}{#else}{low} to {high}{/if})")
+  String bandAgree(long count, long percent, int low, int high);
+
+  @Message(
+      "{count} ({percent}%) neither agreed nor disagreed (rated {#if low == high}{low}{#else}{low}"
+          + " to {high}{/if})")
+  String bandNeither(long count, long percent, int low, int high);
+
+  @Message(
+      "{count} ({percent}%) disagreed (rated {#if low == high}{low}{#else}{low} to {high}{/if})")
+  String bandDisagree(long count, long percent, int low, int high);
+
+  @Message("{count} ({percent}%) chose “{label}”")
+  String bandUnable(long count, long percent, String label);
+
+  @Message(
+      "{count} {#when plural}{#is 'one'}person{#else}people{/when} chose “{label}”. The"
+          + " percentages above leave them out.")
+  String unableNotCounted(long count, String plural, String label);
+
+  @Message("Number of people")
+  String axisPeople();
+
+  @Message("People who answered")
+  String groupAnsweredColumn();
+
+  @Message("Agreed (rated {#if low == high}{low}{#else}{low} to {high}{/if})")
+  String agreeColumn(int low, int high);
+
+  @Message("Neither (rated {#if low == high}{low}{#else}{low} to {high}{/if})")
+  String neitherColumn(int low, int high);
+
+  @Message("Disagreed (rated {#if low == high}{low}{#else}{low} to {high}{/if})")
+  String disagreeColumn(int low, int high);
 }

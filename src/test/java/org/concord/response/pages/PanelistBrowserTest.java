@@ -115,7 +115,7 @@ class PanelistBrowserTest {
     WebElement firstItem = second.findElement(By.id("statement-" + carried.get(0)));
     assertThat(
         second.findElement(By.id("rating-" + carried.get(0) + "-8")).isSelected(), equalTo(true));
-    assertThat(firstItem.findElements(By.cssSelector("svg[role=img]")).size(), equalTo(1));
+    assertThat(firstItem.findElements(By.cssSelector(".chart-plot[role=img]")).size(), equalTo(1));
     assertThat(firstItem.findElements(By.tagName("table")).isEmpty(), equalTo(false));
     assertThat(firstItem.getText(), containsString("5"));
     rateByKeyboard(second, carried.get(1), 5);

@@ -168,7 +168,7 @@ class PanelistPagesTest {
             .then()
             .statusCode(200)
             .body(containsString("Section 1 of 2 · 0 of 3 statements answered"))
-            .body(containsString("<legend>"))
+            .body(containsString("<legend class=\"statement-legend\">"))
             .body(containsString("Statement 1"))
             .body(containsString("About section 1"))
             .body(containsString("for=\"rating-" + items.get(0) + "-9\""))
@@ -405,10 +405,10 @@ class PanelistPagesTest {
             .get("/p/" + token + "/sections/1")
             .then()
             .statusCode(200)
-            .body(containsString("What the panel said in round 1"))
+            .body(containsString("How the panel rated statement 1 in round 1"))
             .body(
                 containsString(
-                    "<svg role=\"img\" aria-labelledby=\"chart-title-"
+                    "<div class=\"chart-plot\" role=\"img\" aria-labelledby=\"chart-title-"
                         + item
                         + " chart-desc-"
                         + item
@@ -416,12 +416,16 @@ class PanelistPagesTest {
             .body(containsString("id=\"chart-desc-" + item + "\""))
             .body(containsString("Ratings in round 1 (2 people rated this statement)"))
             .body(containsString("<table class=\"counts\">"))
-            .body(containsString("class=\"bar mine\""))
+            .body(containsString("class=\"bar-col mine\""))
             .body(containsString("In round 1 you rated this 5 (Neither agree nor disagree)"))
-            .body(containsString("Half the panel rated 5.5 or higher"))
-            .body(not(containsString("Why did you change your rating?")))
+            .body(containsString("2 (100%) neither agreed nor disagreed (rated 4 to 6)"))
+            .body(not(containsString("Half the panel")))
+            .body(not(containsString("Why did you change your rating")))
             .body(containsString("Ratings in round 1 by stakeholder group"))
-            .body(containsString("<th scope=\"row\">Practitioners</th><td>2</td><td>5.5</td>"))
+            .body(
+                containsString(
+                    "<th scope=\"row\">Practitioners</th><td>2</td><td>0 (0%)</td>"
+                        + "<td>2 (100%)</td><td>0 (0%)</td>"))
             .body(
                 containsString(
                     "&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; &quot;more&quot;"))
@@ -446,7 +450,11 @@ class PanelistPagesTest {
         .get("/p/" + token + "/sections/1?saved=true&reasons=true")
         .then()
         .body(containsString("Some of your ratings are now in a different part of the scale"))
-        .body(containsString("<label for=\"reason-" + item + "\">Why did you change your rating?"))
+        .body(
+            containsString(
+                "<label for=\"reason-"
+                    + item
+                    + "\">Why did you change your rating of statement 1? (optional)"))
         .body(not(containsString("for=\"reason-" + other + "\"")));
     postWith(
             token,

@@ -432,7 +432,7 @@ class BetweenRoundsPagesTest {
     assertThat(page, containsString("Preview of round 2: this is what a panelist will see."));
     assertThat(page, containsString("<h1>Everyday support</h1>"));
     assertThat(page, containsString(REWORDED));
-    assertThat(page, containsString("<svg role=\"img\""));
+    assertThat(page, containsString("<div class=\"chart-plot\" role=\"img\""));
     // the group's answer of round 1 to the second statement: 2, 5, 8, 5
     assertThat(page, containsString("<th scope=\"row\">5 "));
     assertThat(page, containsString("type=\"radio\""));
