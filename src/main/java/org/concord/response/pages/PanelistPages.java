@@ -290,15 +290,7 @@ public class PanelistPages {
     service.withdraw(token);
     PanelistMessages msg = msg();
     // The link is inactive from now on: the page names the study and its contact, without links.
-    return render(
-        200,
-        Templates.notice(
-            new NoticePage(
-                new Chrome(lang(), null, langQuery(), info.title(), null, info),
-                msg.goodbyeHeading(),
-                msg.goodbyeBody(),
-                false)),
-        lang());
+    return studyNotice(200, info, msg.goodbyeHeading(), msg.goodbyeBody());
   }
 
   /** A forged or broken form body: a page that says so, nothing in the log. */
@@ -391,7 +383,7 @@ public class PanelistPages {
   private Response refused(ConcordException e) {
     if (e instanceof NoRoundToAnswer) {
       PanelistMessages msg = msg();
-      return notice(404, lang(), langQuery(), msg.noRoundHeading(), msg.noRoundBody());
+      return studyNotice(404, service.studyInfo(token), msg.noRoundHeading(), msg.noRoundBody());
     }
     // A round that closed under the panelist (TooLate), or a submission another tab made first.
     if (e instanceof Conflict) {
@@ -424,6 +416,21 @@ public class PanelistPages {
             new NoticePage(
                 new Chrome(lang, null, langQuery, null, null, null), heading, body, false)),
         lang);
+  }
+
+  /**
+   * A page with a heading and a sentence for an active link outside a round: it names the study and
+   * whom to contact, with no links back to pages that would lead here again.
+   */
+  private Response studyNotice(int status, StudyInfo info, String heading, String body) {
+    return page(
+        status,
+        Templates.notice(
+            new NoticePage(
+                new Chrome(lang(), null, langQuery(), info.title(), null, info),
+                heading,
+                body,
+                false)));
   }
 
   private Response notFound(RoundPage page) {

@@ -7,11 +7,13 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.not;
 
 import io.quarkus.mailer.MockMailbox;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -21,6 +23,8 @@ import java.util.regex.Pattern;
 import org.concord.Links;
 import org.concord.TestStudies;
 import org.concord.mail.MailDispatcher;
+import org.concord.panel.Panelist;
+import org.concord.panel.TokenService;
 import org.concord.web.ConsoleSession;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -41,6 +45,8 @@ class PanelistTrustTest {
 
   @Inject MockMailbox mailbox;
   @Inject MailDispatcher dispatcher;
+  @Inject TokenService tokens;
+  @Inject EntityManager em;
 
   @BeforeEach
   void clearMail() {
@@ -335,5 +341,31 @@ class PanelistTrustTest {
     assertThat(
         page("/p/" + token + "?lang=cy"),
         containsString("Dydd Llun 12 Gorffennaf 2027, 18:00 CEST"));
+  }
+
+  @Test
+  void beforeAnyRoundTheLinkNamesTheStudyAndItsContactAndShowsTheInformationSheet() {
+    TestStudies.Ids ids = TestStudies.study("Early study").panelists(1).draftRound();
+    ConsoleSession.coordinator()
+        .post("/console/studies/" + ids.study() + "/details", details("Early study"))
+        .then()
+        .statusCode(303);
+    long panelist =
+        asCoordinator()
+            .get("/api/studies/" + ids.study() + "/panelists")
+            .jsonPath()
+            .getLong("items[0].id");
+    String token =
+        QuarkusTransaction.requiringNew()
+            .call(() -> tokens.tokenFor(em.find(Panelist.class, panelist)));
+    String html = page("/p/" + token);
+    assertThat(html, containsString("<title>No round at the moment – Early study</title>"));
+    assertThat(html, containsString("mailto:team@cp.example"));
+    assertThat(html, not(containsString("/review\"")));
+    browser()
+        .get("/p/" + token + "/information")
+        .then()
+        .statusCode(200)
+        .body(containsString("<h2>What the study is</h2>"));
   }
 }
