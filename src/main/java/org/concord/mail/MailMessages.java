@@ -94,4 +94,10 @@ public interface MailMessages {
 
   @Message("Your new link for {study}")
   String newLinkSubject(String study);
+
+  @Message("The information sheet, and how your data are used:")
+  String information();
+
+  @Message("Round {round} is open.")
+  String roundOpen(int round);
 }

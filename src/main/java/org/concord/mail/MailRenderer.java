@@ -37,7 +37,9 @@ public class MailRenderer {
 
   /**
    * What every email may say; each kind's templates (.html and .txt) use what they need. {@code
-   * previousRound} is 0 in round 1; {@code closes} is empty when the round has no closing time.
+   * previousRound} is 0 in round 1; {@code minutes} is 0 for no round; {@code closes} is empty when
+   * the round has no closing time; {@code information}, the address of the information sheet, is
+   * empty when the study has none.
    */
   public record MailContent(
       String lang,
@@ -52,7 +54,8 @@ public class MailRenderer {
       String link,
       String organisation,
       String contact,
-      boolean replyable) {}
+      boolean replyable,
+      String information) {}
 
   /** templates/mail/{kind}.html and .txt, checked against {@link MailContent} at build time. */
   @CheckedTemplate(basePath = "mail", defaultName = CheckedTemplate.HYPHENATED_ELEMENT_NAME)
@@ -82,9 +85,18 @@ public class MailRenderer {
     String lang = language(email.panelist, study);
     String title = studyTitle(study, lang);
     String link = tokens.link(tokens.tokenFor(email.panelist));
+    // A new link belongs to no round; it still says how long the open round takes, and when it
+    // closes, when the panelist is invited to it.
+    Round timed =
+        round != null
+            ? round
+            : rounds
+                .openRound(study.id)
+                .filter(r -> rounds.invitation(r.id, email.panelist.id).isPresent())
+                .orElse(null);
     int minutes = 0;
-    if (round != null) {
-      RoundRepository.ItemCount count = rounds.countItems(round.id);
+    if (timed != null) {
+      RoundRepository.ItemCount count = rounds.countItems(timed.id);
       minutes = TimeEstimate.minutes((int) count.items(), (int) count.carried());
     }
     String subject = subject(email, title, lang);
@@ -94,17 +106,20 @@ public class MailRenderer {
             subject,
             email.panelist.name,
             title,
-            round == null ? 0 : round.number,
+            timed == null ? 0 : timed.number,
             round == null ? 0 : round.number - 1,
             minutes,
-            round == null || round.closesAt == null
+            timed == null || timed.closesAt == null
                 ? ""
-                : StudyTime.dateTime(round.closesAt, study.timeZone, lang),
+                : StudyTime.dateTime(timed.closesAt, study.timeZone, lang),
             round == null || round.personalMessage == null ? "" : round.personalMessage,
             link,
             study.organisation == null ? "" : study.organisation,
             contact(study),
-            study.contactEmail != null && !study.contactEmail.isBlank());
+            study.contactEmail != null && !study.contactEmail.isBlank(),
+            study.informationSheet == null && study.dataProtection == null
+                ? ""
+                : link + "/information");
     TemplateInstance template =
         switch (email.kind) {
           case INVITATION -> Templates.invitation(content);

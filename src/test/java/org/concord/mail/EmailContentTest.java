@@ -63,6 +63,7 @@ class EmailContentTest {
     form.put("contactEmail", "team@cp.example");
     form.put("senderName", "Connecting People study team");
     form.put("timeZone", "Europe/London");
+    form.put("dataProtection", "We keep your answers for five years.");
     ConsoleSession.coordinator()
         .post("/console/studies/" + ids.study() + "/details", form)
         .then()
@@ -117,6 +118,9 @@ class EmailContentTest {
     assertThat(html, containsString("<title>Round 1 of Mail content study</title>"));
     assertThat(html, containsString("<html lang=\"en\">"));
     assertThat(html, containsString("overflow-wrap: anywhere; word-break: break-all;"));
+    assertThat(
+        mail.getText(), containsString("The information sheet, and how your data are used:\nhttp"));
+    assertThat(mail.getText(), containsString("/p/" + Links.tokenIn(mail) + "/information\n"));
     for (String body : List.of(mail.getText(), html)) {
       // 4 statements × 20 s = 80 s: 2 minutes
       assertThat(body, containsString("It takes about 2 minutes."));
@@ -223,6 +227,12 @@ class EmailContentTest {
     Mail link = mailbox.getMailsSentTo(address(ids.study(), 2)).get(1);
     assertThat(link.getSubject(), equalTo("Eich dolen newydd ar gyfer Welsh mail study"));
     assertThat(link.getText(), containsString("Annwyl P2,"));
+    // a new link says how long the open round takes and when it closes, too
+    assertThat(
+        link.getText(),
+        containsString(
+            "Mae rownd 1 ar agor. Mae'n cymryd tua 1 munud. Mae'r rownd yn cau ar Dydd Gwener 12"
+                + " Mawrth 2027, 17:00 GMT."));
   }
 
   @Test

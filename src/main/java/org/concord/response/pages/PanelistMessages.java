@@ -206,7 +206,7 @@ public interface PanelistMessages {
 
   @Message(
       "This link is not active. If you need a new link or have a question, reply to the email that"
-          + " brought you the link: replies go to the study team.")
+          + " brought you the link, or ask the person who invited you to the study.")
   String inactiveBody();
 
   @Message("No round at the moment")
