@@ -20,6 +20,7 @@ import org.concord.panel.Panelist;
 import org.concord.panel.TokenService;
 import org.concord.round.Round;
 import org.concord.round.RoundRepository;
+import org.concord.round.RoundService;
 import org.concord.round.TimeEstimate;
 import org.concord.study.Study;
 import org.concord.study.StudyTime;
@@ -177,7 +178,8 @@ public class MailRenderer {
     String invitation =
         round == null || round.invitationSubject == null
             ? null
-            : round.invitationSubject.equals("Round " + round.number + " of " + email.study.title)
+            : round.invitationSubject.equals(
+                    RoundService.defaultInvitationSubject(round.number, email.study.title))
                 ? msg.invitationSubject(round.number, title)
                 : round.invitationSubject;
     String subject =

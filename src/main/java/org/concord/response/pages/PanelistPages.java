@@ -383,7 +383,11 @@ public class PanelistPages {
   private Response refused(ConcordException e) {
     if (e instanceof NoRoundToAnswer) {
       PanelistMessages msg = msg();
-      return studyNotice(404, service.studyInfo(token), msg.noRoundHeading(), msg.noRoundBody());
+      try {
+        return studyNotice(404, service.studyInfo(token), msg.noRoundHeading(), msg.noRoundBody());
+      } catch (InactiveLink withdrawnMeanwhile) {
+        return inactive(lang());
+      }
     }
     // A round that closed under the panelist (TooLate), or a submission another tab made first.
     if (e instanceof Conflict) {
