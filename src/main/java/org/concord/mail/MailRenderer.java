@@ -4,20 +4,26 @@ import io.quarkus.mailer.Mail;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import io.quarkus.qute.Variant;
+import io.quarkus.qute.i18n.Localized;
+import io.quarkus.qute.i18n.MessageBundles;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.net.URI;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.Locale;
+import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.concord.common.ConcordConfig;
+import org.concord.panel.Panelist;
 import org.concord.panel.TokenService;
 import org.concord.round.Round;
+import org.concord.round.RoundRepository;
+import org.concord.round.RoundService;
+import org.concord.round.TimeEstimate;
 import org.concord.study.Study;
+import org.concord.study.StudyTime;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -27,34 +33,45 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @ApplicationScoped
 public class MailRenderer {
 
-  static final DateTimeFormatter DATE =
-      DateTimeFormatter.ofPattern("EEEE d MMMM yyyy, HH:mm 'UTC'", Locale.UK)
-          .withZone(ZoneId.of("UTC"));
+  /** The languages the emails are written in (messages/mail_*.properties). */
+  private static final Set<String> SUPPORTED = Set.of("en", "cy");
 
-  /** What every email may say; each kind's templates (.html and .txt) use what they need. */
+  /**
+   * What every email may say; each kind's templates (.html and .txt) use what they need. {@code
+   * previousRound} is 0 in round 1; {@code minutes} is 0 for no round; {@code closes} is empty when
+   * the round has no closing time; {@code information}, the address of the information sheet, is
+   * empty when the study has none.
+   */
   public record MailContent(
+      String lang,
+      String subject,
       String name,
       String study,
       int roundNumber,
+      int previousRound,
+      int minutes,
       String closes,
       String message,
       String link,
       String organisation,
-      String contact) {}
+      String contact,
+      boolean replyable,
+      String information) {}
 
   /** templates/mail/{kind}.html and .txt, checked against {@link MailContent} at build time. */
   @CheckedTemplate(basePath = "mail", defaultName = CheckedTemplate.HYPHENATED_ELEMENT_NAME)
   static class Templates {
-    static native TemplateInstance invitation(MailContent mail);
+    static native TemplateInstance invitation(MailContent email);
 
-    static native TemplateInstance reminder(MailContent mail);
+    static native TemplateInstance reminder(MailContent email);
 
-    static native TemplateInstance thankYou(MailContent mail);
+    static native TemplateInstance thankYou(MailContent email);
 
-    static native TemplateInstance linkReissue(MailContent mail);
+    static native TemplateInstance linkReissue(MailContent email);
   }
 
   @Inject EntityManager em;
+  @Inject RoundRepository rounds;
   @Inject TokenService tokens;
   @Inject ConcordConfig config;
 
@@ -65,17 +82,45 @@ public class MailRenderer {
   public Mail render(long outboxId) {
     OutboxEmail email = em.find(OutboxEmail.class, outboxId);
     Round round = email.round;
+    Study study = email.study;
+    String lang = language(email.panelist, study);
+    String title = studyTitle(study, lang);
     String link = tokens.link(tokens.tokenFor(email.panelist));
+    // A new link belongs to no round; it still says how long the open round takes, and when it
+    // closes, when the panelist is invited to it.
+    Round timed =
+        round != null
+            ? round
+            : rounds
+                .openRound(study.id)
+                .filter(r -> rounds.invitation(r.id, email.panelist.id).isPresent())
+                .orElse(null);
+    int minutes = 0;
+    if (timed != null) {
+      RoundRepository.ItemCount count = rounds.countItems(timed.id);
+      minutes = TimeEstimate.minutes((int) count.items(), (int) count.carried());
+    }
+    String subject = subject(email, title, lang);
     MailContent content =
         new MailContent(
+            lang,
+            subject,
             email.panelist.name,
-            email.study.title,
-            round == null ? 0 : round.number,
-            round == null || round.closesAt == null ? "" : DATE.format(round.closesAt),
+            title,
+            timed == null ? 0 : timed.number,
+            round == null ? 0 : round.number - 1,
+            minutes,
+            timed == null || timed.closesAt == null
+                ? ""
+                : StudyTime.dateTime(timed.closesAt, study.timeZone, lang),
             round == null || round.personalMessage == null ? "" : round.personalMessage,
             link,
-            email.study.organisation == null ? "" : email.study.organisation,
-            contact(email.study));
+            study.organisation == null ? "" : study.organisation,
+            contact(study),
+            study.contactEmail != null && !study.contactEmail.isBlank(),
+            study.informationSheet == null && study.dataProtection == null
+                ? ""
+                : link + "/information");
     TemplateInstance template =
         switch (email.kind) {
           case INVITATION -> Templates.invitation(content);
@@ -83,10 +128,11 @@ public class MailRenderer {
           case THANK_YOU -> Templates.thankYou(content);
           case LINK_REISSUE -> Templates.linkReissue(content);
         };
+    template.setLocale(Locale.forLanguageTag(lang));
     String html = render(template, Variant.TEXT_HTML);
     String text = render(template, Variant.TEXT_PLAIN);
     Mail mail =
-        Mail.withHtml(email.recipient, email.subject, html)
+        Mail.withHtml(email.recipient, subject, html)
             .setText(text)
             .addHeader("Message-ID", messageId(email.id, email.study.id, host()));
     String from = from(email.study.senderName, fromAddress);
@@ -98,6 +144,58 @@ public class MailRenderer {
       mail.setReplyTo(contact.strip());
     }
     return mail;
+  }
+
+  /**
+   * The language an email to the panelist is written in: theirs, else the study's, else English;
+   * only languages the emails are translated into count.
+   */
+  static String language(Panelist panelist, Study study) {
+    for (String lang : new String[] {panelist == null ? null : panelist.language, study.language}) {
+      if (lang != null && SUPPORTED.contains(Locale.forLanguageTag(lang).getLanguage())) {
+        return Locale.forLanguageTag(lang).getLanguage();
+      }
+    }
+    return "en";
+  }
+
+  /**
+   * The study's title as an email in {@code lang} names it: the one place every email gets it from,
+   * so that a translated title can be put here.
+   */
+  static String studyTitle(Study study, String lang) {
+    return study.title;
+  }
+
+  /**
+   * The subject in the panelist's language: the built-in subjects are translated; a subject the
+   * team wrote for the invitation is theirs and stays as written, its reminder prefixed in the
+   * panelist's language.
+   */
+  private static String subject(OutboxEmail email, String title, String lang) {
+    MailMessages msg = messages(lang);
+    Round round = email.round;
+    String invitation =
+        round == null || round.invitationSubject == null
+            ? null
+            : round.invitationSubject.equals(
+                    RoundService.defaultInvitationSubject(round.number, email.study.title))
+                ? msg.invitationSubject(round.number, title)
+                : round.invitationSubject;
+    String subject =
+        switch (email.kind) {
+          case INVITATION -> invitation;
+          case REMINDER -> invitation == null ? null : msg.reminderSubject(invitation);
+          case THANK_YOU -> round == null ? null : msg.thankYouSubject(round.number, title);
+          case LINK_REISSUE -> msg.newLinkSubject(title);
+        };
+    return subject == null ? email.subject : OutboxService.withStudyTitle(subject, title);
+  }
+
+  static MailMessages messages(String lang) {
+    return "cy".equals(lang)
+        ? MessageBundles.get(MailMessages.class, Localized.Literal.of("cy"))
+        : MessageBundles.get(MailMessages.class);
   }
 
   /** Whom a panelist can ask: "Dana Contact, team@example.org, 0114 222 0000"; "" for no one. */

@@ -39,6 +39,7 @@ import org.concord.response.PanelistViews.RoundPage;
 import org.concord.response.PanelistViews.SaveRequest;
 import org.concord.response.PanelistViews.ScaleView;
 import org.concord.response.PanelistViews.SectionView;
+import org.concord.response.PanelistViews.StudyInfo;
 import org.concord.round.ClosedRoundResults;
 import org.concord.round.ClosedRoundResults.ItemSummary;
 import org.concord.round.Invitation;
@@ -47,6 +48,7 @@ import org.concord.round.RoundItem;
 import org.concord.round.RoundRepository;
 import org.concord.round.RoundState;
 import org.concord.study.Protocol;
+import org.concord.study.Study;
 
 /** What a panelist does through their personal link; it reaches their own response only. */
 @ApplicationScoped
@@ -151,6 +153,28 @@ public class PanelistService {
   }
 
   /**
+   * Who runs the panelist's study and how to reach them, whatever state their rounds are in: the
+   * information page and the withdraw page need it also when no round is open.
+   */
+  @Transactional
+  public StudyInfo studyInfo(String token) {
+    return studyInfo(panelist(token).study);
+  }
+
+  static StudyInfo studyInfo(Study study) {
+    return new StudyInfo(
+        study.title,
+        study.organisation,
+        study.contactName,
+        study.contactEmail,
+        study.contactPhone,
+        study.informationSheet,
+        study.dataProtection,
+        study.timeZone,
+        study.language);
+  }
+
+  /**
    * The round page as an invited panelist sees it before answering, for the study team's preview:
    * the same statements and feedback, with no panelist's own rating and no answers.
    */
@@ -186,6 +210,12 @@ public class PanelistService {
                   item.previous == null ? null : feedback.get(item.previous.id)));
     }
     Response response = panelist == null ? null : responses.response(round, panelist).orElse(null);
+    // The link shows the open round it is invited to, else its last round: an open round of the
+    // study seen from a closed one is a round this panelist was not invited to.
+    Integer laterRound =
+        panelist == null || round.state == RoundState.OPEN
+            ? null
+            : rounds.openRound(round.study.id).map(r -> r.number).orElse(null);
     return new RoundPage(
         round.study.title,
         round.study.description,
@@ -204,7 +234,9 @@ public class PanelistService {
             protocol.scale().agree().text(),
             protocol.scale().disagree().text()),
         sections.values().stream().map(SectionBuilder::build).toList(),
-        responseView(response, items.size()));
+        responseView(response, items.size()),
+        studyInfo(round.study),
+        laterRound);
   }
 
   /**

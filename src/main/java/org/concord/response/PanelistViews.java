@@ -1,6 +1,7 @@
 package org.concord.response;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
+import io.quarkus.qute.TemplateData;
 import java.time.Instant;
 import java.util.List;
 import org.concord.round.RoundState;
@@ -95,5 +96,44 @@ public final class PanelistViews {
       boolean partialSubmissionAllowed,
       ScaleView scale,
       List<SectionView> sections,
-      ResponseView response) {}
+      ResponseView response,
+      StudyInfo studyInfo,
+      Integer laterRound) {}
+
+  /**
+   * Who runs the study and how to reach them, for every page a panelist reads; each detail may be
+   * null (a study need not fill them all in). The time zone is the one dates are shown in.
+   */
+  @TemplateData
+  public record StudyInfo(
+      String title,
+      String organisation,
+      String contactName,
+      String contactEmail,
+      String contactPhone,
+      String informationSheet,
+      String dataProtection,
+      String timeZone,
+      String language) {
+
+    public boolean hasContact() {
+      return contactName != null || contactEmail != null || contactPhone != null;
+    }
+
+    /**
+     * The phone number as a tel: address: digits and a leading plus only; an international number
+     * loses the "(0)" written for callers inside the country ("+44 (0)114 …" is +44114…).
+     */
+    public String phoneHref() {
+      if (contactPhone == null) {
+        return null;
+      }
+      String number = contactPhone.strip();
+      if (number.startsWith("+")) {
+        number = number.replace("(0)", "");
+      }
+      String digits = number.replaceAll("[^0-9+]", "");
+      return digits.isEmpty() ? null : digits.charAt(0) + digits.substring(1).replace("+", "");
+    }
+  }
 }

@@ -92,6 +92,18 @@ public class RoundRepository implements PanacheRepository<Round> {
         .getResultList();
   }
 
+  /** A round's items, and how many of them carry a statement from the round before. */
+  public record ItemCount(long items, long carried) {}
+
+  public ItemCount countItems(long roundId) {
+    return em.createQuery(
+            "select count(i), coalesce(sum(case when i.previous is null then 0 else 1 end), 0)"
+                + " from RoundItem i where i.round.id = :round",
+            ItemCount.class)
+        .setParameter("round", roundId)
+        .getSingleResult();
+  }
+
   public RoundItem requireItem(long roundId, long itemId) {
     RoundItem item = em.find(RoundItem.class, itemId);
     if (item == null || !item.round.id.equals(roundId)) {

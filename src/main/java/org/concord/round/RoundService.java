@@ -543,11 +543,16 @@ public class RoundService {
     return round;
   }
 
+  /** The invitation's subject until the team writes one; emails translate it. */
+  public static String defaultInvitationSubject(int number, String title) {
+    return Texts.fit("Round " + number + " of " + title, 300);
+  }
+
   private Round newRound(Study study, int number, RoundSettings settings) {
     Round round = new Round();
     round.study = study;
     round.number = number;
-    round.invitationSubject = Texts.fit("Round " + number + " of " + study.title, 300);
+    round.invitationSubject = defaultInvitationSubject(number, study.title);
     apply(round, settings);
     rounds.persist(round);
     return round;

@@ -14,7 +14,8 @@ public record StudyDetails(
     @Size(max = 50) String contactPhone,
     @Size(max = 200) String senderName,
     @Size(max = 100000) String informationSheet,
-    @Size(max = 20000) String dataProtection) {
+    @Size(max = 20000) String dataProtection,
+    @Size(max = 64) String timeZone) {
 
   static StudyDetails of(Study s) {
     return new StudyDetails(
@@ -24,10 +25,11 @@ public record StudyDetails(
         s.contactPhone,
         s.senderName,
         s.informationSheet,
-        s.dataProtection);
+        s.dataProtection,
+        s.timeZone);
   }
 
-  /** Sets every field, blank ones to none. */
+  /** Sets every field, blank ones to none (the time zone to UTC). */
   void applyTo(Study s) {
     s.organisation = blankToNull(organisation);
     s.contactName = blankToNull(contactName);
@@ -36,6 +38,10 @@ public record StudyDetails(
     s.senderName = blankToNull(senderName);
     s.informationSheet = blankToNull(informationSheet);
     s.dataProtection = blankToNull(dataProtection);
+    // a form without the field keeps the zone; the field emptied is the default
+    if (timeZone != null) {
+      s.timeZone = timeZone.isBlank() ? StudyTime.DEFAULT_ZONE : timeZone.strip();
+    }
   }
 
   /** Has someone panelists can write to. */

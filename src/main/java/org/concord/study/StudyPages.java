@@ -138,7 +138,8 @@ public class StudyPages {
             form.text("contactPhone"),
             form.text("senderName"),
             form.text("informationSheet"),
-            form.text("dataProtection"));
+            form.text("dataProtection"),
+            fields.containsKey("timeZone") ? form.get("timeZone") : null);
     limit(form, errors, "organisation", 300);
     limit(form, errors, "contactName", 200);
     limit(form, errors, "contactPhone", 50);
@@ -146,6 +147,7 @@ public class StudyPages {
     limit(form, errors, "informationSheet", 100000);
     limit(form, errors, "dataProtection", 20000);
     limit(form, errors, "description", 10000);
+    limit(form, errors, "timeZone", 64);
     if (errors.isEmpty()) {
       try {
         service.changeDetails(id, details, console.user());
@@ -183,6 +185,7 @@ public class StudyPages {
     form.putSingle("senderName", s.senderName);
     form.putSingle("informationSheet", s.informationSheet);
     form.putSingle("dataProtection", s.dataProtection);
+    form.putSingle("timeZone", s.timeZone);
     return form;
   }
 }

@@ -71,6 +71,16 @@ public class StudyService {
       errors.add(
           FieldError.field("contactEmail", "Enter an email address, such as team@example.org."));
     }
+    if (details.timeZone() != null
+        && !details.timeZone().isBlank()
+        && !StudyTime.isZone(details.timeZone())) {
+      errors.add(
+          FieldError.field(
+              "timeZone",
+              "Enter a time zone by its IANA name, such as Europe/London or UTC; \""
+                  + details.timeZone().strip()
+                  + "\" is not one."));
+    }
     if (!errors.isEmpty()) {
       throw ConcordException.invalid(errors.get(0).message(), errors);
     }

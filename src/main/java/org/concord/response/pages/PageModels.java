@@ -2,12 +2,9 @@ package org.concord.response.pages;
 
 import jakarta.ws.rs.core.MultivaluedMap;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -29,6 +26,8 @@ import org.concord.response.pages.PageViews.StatementForm;
 import org.concord.response.pages.PageViews.ThanksPage;
 import org.concord.response.pages.PageViews.Unanswered;
 import org.concord.response.pages.PageViews.WelcomePage;
+import org.concord.round.TimeEstimate;
+import org.concord.study.StudyTime;
 
 /**
  * The service's {@link RoundPage} as the view of each panelist page, so that templates only print
@@ -36,18 +35,12 @@ import org.concord.response.pages.PageViews.WelcomePage;
  */
 final class PageModels {
 
-  /** Reading time per statement for the welcome page's estimate. */
-  private static final int SECONDS_PER_STATEMENT = 20;
-
   private PageModels() {}
 
-  private static String date(Instant instant, String lang) {
-    if (instant == null) {
-      return null;
-    }
-    return DateTimeFormatter.ofPattern("d MMMM yyyy, HH:mm 'UTC'", Locale.forLanguageTag(lang))
-        .withZone(ZoneId.of("UTC"))
-        .format(instant);
+  /** A time as the panelist reads it: in the study's zone, named, in the page's language. */
+  private static String date(Instant instant, Chrome chrome) {
+    String zone = chrome.info() == null ? null : chrome.info().timeZone();
+    return StudyTime.dateTime(instant, zone, chrome.lang());
   }
 
   private static int answeredIn(SectionView section, RoundPage page) {
@@ -77,11 +70,11 @@ final class PageModels {
         page.sections().size(),
         total,
         page.response().answered(),
-        Math.max(1, (total * SECONDS_PER_STATEMENT + 59) / 60),
-        date(page.closesAt(), chrome.lang()),
+        TimeEstimate.minutes(total, withFeedback(page)),
+        date(page.closesAt(), chrome),
         page.consentRequired(),
         consentError(errors),
-        date(page.response().submittedAt(), chrome.lang()),
+        date(page.response().submittedAt(), chrome),
         sectionLinks(page),
         errors,
         saved);
@@ -114,17 +107,31 @@ final class PageModels {
         missing,
         page.consentRequired(),
         consentError(errors),
-        date(page.response().submittedAt(), chrome.lang()),
+        date(page.response().submittedAt(), chrome),
         errors,
         saved);
   }
 
   static ThanksPage thanks(Chrome chrome, RoundPage page) {
-    return new ThanksPage(chrome, page.round(), date(page.closesAt(), chrome.lang()));
+    return new ThanksPage(chrome, page.round(), date(page.closesAt(), chrome));
   }
 
   static ClosedPage closed(Chrome chrome, RoundPage page) {
-    return new ClosedPage(chrome, page.round(), date(page.closedAt(), chrome.lang()));
+    return new ClosedPage(
+        chrome,
+        page.round(),
+        date(page.closedAt(), chrome),
+        page.response().submittedAt() != null,
+        page.laterRound());
+  }
+
+  /** Statements that show the previous round's answer: more to read than a rating alone. */
+  private static int withFeedback(RoundPage page) {
+    return (int)
+        page.sections().stream()
+            .flatMap(s -> s.items().stream())
+            .filter(i -> i.feedback() != null)
+            .count();
   }
 
   /**

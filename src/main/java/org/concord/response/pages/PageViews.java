@@ -2,6 +2,7 @@ package org.concord.response.pages;
 
 import io.quarkus.qute.TemplateData;
 import java.util.List;
+import org.concord.response.PanelistViews.StudyInfo;
 
 /** What the panelist pages render: plain values, worked out before the template runs. */
 public final class PageViews {
@@ -10,11 +11,12 @@ public final class PageViews {
 
   /**
    * What every page needs: the language, the link's base path (null on pages without a link) and
-   * the query that keeps a chosen language on the next page.
+   * the query that keeps a chosen language on the next page; {@code info}, who runs the study and
+   * how to reach them, is null on pages that must not name a study (an inactive link).
    */
   @TemplateData
   public record Chrome(
-      String lang, String base, String langQuery, String study, String formToken) {}
+      String lang, String base, String langQuery, String study, String formToken, StudyInfo info) {}
 
   @TemplateData
   public record ErrorView(String field, String message) {}
@@ -159,8 +161,13 @@ public final class PageViews {
   @TemplateData
   public record ThanksPage(Chrome chrome, int round, String closes) {}
 
+  /**
+   * The round behind the link has closed: {@code submitted} says whether this panelist sent their
+   * answers; {@code laterRound}, a round running now that they were not invited to, or null.
+   */
   @TemplateData
-  public record ClosedPage(Chrome chrome, int round, String closedOn) {}
+  public record ClosedPage(
+      Chrome chrome, int round, String closedOn, boolean submitted, Integer laterRound) {}
 
   /** A page with a heading and one paragraph: inactive link, no round, refused form, goodbye. */
   @TemplateData
@@ -168,4 +175,8 @@ public final class PageViews {
 
   @TemplateData
   public record WithdrawPage(Chrome chrome) {}
+
+  /** The information sheet and the data-protection statement, each as safe HTML ("" for none). */
+  @TemplateData
+  public record InformationPage(Chrome chrome, String sheet, String dataProtection) {}
 }

@@ -44,11 +44,6 @@ public interface PanelistMessages {
   @Message("Taking part")
   String consentHeading();
 
-  @Message(
-      "I have read the information about the study and I agree to take part. I know I can stop at"
-          + " any time.")
-  String consentLabel();
-
   @Message("Please tick the box to agree to take part before you start.")
   String consentMissing();
 
@@ -199,7 +194,9 @@ public interface PanelistMessages {
   @Message("This link is not active")
   String inactiveHeading();
 
-  @Message("This link is not active. If you need a new one, contact the study team.")
+  @Message(
+      "This link is not active. If you need a new link or have a question, reply to the email that"
+          + " brought you the link, or ask the person who invited you to the study.")
   String inactiveBody();
 
   @Message("No round at the moment")
@@ -217,10 +214,10 @@ public interface PanelistMessages {
   @Message("This round has closed")
   String closedHeading();
 
-  @Message("Round {round} closed on {date}. Thank you for your help.")
+  @Message("Round {round} closed on {date}.")
   String closedBody(int round, String date);
 
-  @Message("Round {round} has closed. Thank you for your help.")
+  @Message("Round {round} has closed.")
   String closedBodyNoDate(int round);
 
   @Message("This form could not be sent")
@@ -251,8 +248,8 @@ public interface PanelistMessages {
   String withdrawHeading();
 
   @Message(
-      "If you leave, we will not contact you again. The answers you have already sent stay in"
-          + " the study without your name.")
+      "The answers you have already sent stay in the study and count in its results. There they"
+          + " carry a code number, not your name, and other panelists never see who you are.")
   String withdrawBody();
 
   @Message("Yes, I want to leave the study")
@@ -346,4 +343,92 @@ public interface PanelistMessages {
 
   @Message("Disagreed (rated {#if low == high}{low}{#else}{low} to {high}{/if})")
   String disagreeColumn(int low, int high);
+
+  // ---- trust ----
+
+  @Message("About this study")
+  String footerHeading();
+
+  @Message("{organisation} runs this study.")
+  String runBy(String organisation);
+
+  @Message("Questions about the study? Contact the study team:")
+  String contactPrompt();
+
+  @Message("Information sheet")
+  String informationLink();
+
+  @Message("How we use your data")
+  String dataProtectionLink();
+
+  @Message("Information about the study")
+  String informationHeading();
+
+  @Message("The study team has not added an information sheet yet. Please ask them for it.")
+  String noInformationSheet();
+
+  @Message("How your data are used and protected")
+  String dataProtectionHeading();
+
+  @Message(
+      "The study team has not added a data-protection statement yet. Please ask them how your"
+          + " data are kept.")
+  String noDataProtection();
+
+  @Message("Whom to contact")
+  String contactHeading();
+
+  @Message("Back to your questions")
+  String backToQuestions();
+
+  @Message("I have read the")
+  String consentRead();
+
+  @Message("information sheet")
+  String consentSheet();
+
+  @Message("and I agree to take part. I know I can stop at any time.")
+  String consentAgree();
+
+  @Message("Who is asking")
+  String whoHeading();
+
+  @Message(
+      "Your answers are kept without your name: in the results they carry a code number, and other"
+          + " panelists never see who you are.")
+  String answersUse();
+
+  @Message(
+      "These are the statements the panel did not yet agree on in round {previous}. With each one"
+          + " you will see how the panel answered last time, and your own rating if you gave one."
+          + " You may keep your rating or change it: both help the study.")
+  String laterRoundIntro(int previous);
+
+  @Message("Thank you: your answers to this round were sent and are counted.")
+  String closedThanks();
+
+  @Message("Answers can no longer be sent or changed for this round.")
+  String closedNotSent();
+
+  @Message(
+      "Round {later} is running now, for the panelists who sent their answers to the round before"
+          + " it.")
+  String laterRoundForAnswered(int later);
+
+  @Message(
+      "Round {later} is running now. You were not invited to it; the study team can tell you why.")
+  String laterRoundNotInvited(int later);
+
+  @Message(
+      "If you leave, we will not email you again and you will not be asked to take part in later"
+          + " rounds.")
+  String withdrawLeave();
+
+  @Message("Answers you saved but did not send are not counted.")
+  String withdrawDrafts();
+
+  @Message(
+      "If you would also like your answers taken out of the study, contact the study team; they"
+          + " will tell you what they can do.")
+  String withdrawRemove();
 }

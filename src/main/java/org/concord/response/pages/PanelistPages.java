@@ -40,9 +40,11 @@ import org.concord.response.PanelistService.NoRoundToAnswer;
 import org.concord.response.PanelistViews.RoundPage;
 import org.concord.response.PanelistViews.SaveRequest;
 import org.concord.response.PanelistViews.SectionView;
+import org.concord.response.PanelistViews.StudyInfo;
 import org.concord.response.pages.PageViews.Chrome;
 import org.concord.response.pages.PageViews.ClosedPage;
 import org.concord.response.pages.PageViews.ErrorView;
+import org.concord.response.pages.PageViews.InformationPage;
 import org.concord.response.pages.PageViews.NoticePage;
 import org.concord.response.pages.PageViews.ReviewPage;
 import org.concord.response.pages.PageViews.SectionPage;
@@ -51,6 +53,7 @@ import org.concord.response.pages.PageViews.WelcomePage;
 import org.concord.response.pages.PageViews.WithdrawPage;
 import org.concord.response.pages.SectionForm.ParsedForm;
 import org.concord.round.RoundState;
+import org.concord.web.Markdown;
 import org.hibernate.JDBCException;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
@@ -88,6 +91,8 @@ public class PanelistPages {
     static native TemplateInstance notice(NoticePage page);
 
     static native TemplateInstance withdraw(WithdrawPage page);
+
+    static native TemplateInstance information(InformationPage page);
   }
 
   @Inject PanelistService service;
@@ -235,23 +240,47 @@ public class PanelistPages {
         });
   }
 
+  /**
+   * The information sheet and the data-protection statement, with whom to contact: for any active
+   * link, also when its round has closed or none is open, since a panelist may want to read what
+   * they agreed to at any time.
+   */
   @GET
-  @Path("/withdraw")
-  public Response withdrawForm() {
+  @Path("/information")
+  public Response information() {
+    StudyInfo info;
     try {
-      service.panelist(token);
+      info = service.studyInfo(token);
     } catch (InactiveLink e) {
       return inactive(lang());
     }
-    return ok(Templates.withdraw(new WithdrawPage(chrome(null))));
+    return ok(
+        Templates.information(
+            new InformationPage(
+                chrome(info),
+                Markdown.toHtml(info.informationSheet()),
+                Markdown.toHtml(info.dataProtection()))));
+  }
+
+  @GET
+  @Path("/withdraw")
+  public Response withdrawForm() {
+    StudyInfo info;
+    try {
+      info = service.studyInfo(token);
+    } catch (InactiveLink e) {
+      return inactive(lang());
+    }
+    return ok(Templates.withdraw(new WithdrawPage(chrome(info))));
   }
 
   @POST
   @Path("/withdraw")
   @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
   public Response withdraw(MultivaluedMap<String, String> form) {
+    StudyInfo info;
     try {
-      service.panelist(token);
+      info = service.studyInfo(token);
     } catch (InactiveLink e) {
       return inactive(lang());
     }
@@ -260,7 +289,8 @@ public class PanelistPages {
     }
     service.withdraw(token);
     PanelistMessages msg = msg();
-    return notice(200, lang(), langQuery(), msg.goodbyeHeading(), msg.goodbyeBody());
+    // The link is inactive from now on: the page names the study and its contact, without links.
+    return studyNotice(200, info, msg.goodbyeHeading(), msg.goodbyeBody());
   }
 
   /** A forged or broken form body: a page that says so, nothing in the log. */
@@ -353,7 +383,11 @@ public class PanelistPages {
   private Response refused(ConcordException e) {
     if (e instanceof NoRoundToAnswer) {
       PanelistMessages msg = msg();
-      return notice(404, lang(), langQuery(), msg.noRoundHeading(), msg.noRoundBody());
+      try {
+        return studyNotice(404, service.studyInfo(token), msg.noRoundHeading(), msg.noRoundBody());
+      } catch (InactiveLink withdrawnMeanwhile) {
+        return inactive(lang());
+      }
     }
     // A round that closed under the panelist (TooLate), or a submission another tab made first.
     if (e instanceof Conflict) {
@@ -383,8 +417,24 @@ public class PanelistPages {
     return render(
         status,
         Templates.notice(
-            new NoticePage(new Chrome(lang, null, langQuery, null, null), heading, body, false)),
+            new NoticePage(
+                new Chrome(lang, null, langQuery, null, null, null), heading, body, false)),
         lang);
+  }
+
+  /**
+   * A page with a heading and a sentence for an active link outside a round: it names the study and
+   * whom to contact, with no links back to pages that would lead here again.
+   */
+  private Response studyNotice(int status, StudyInfo info, String heading, String body) {
+    return page(
+        status,
+        Templates.notice(
+            new NoticePage(
+                new Chrome(lang(), null, langQuery(), info.title(), null, info),
+                heading,
+                body,
+                false)));
   }
 
   private Response notFound(RoundPage page) {
@@ -400,12 +450,12 @@ public class PanelistPages {
   }
 
   private Chrome chrome(RoundPage page) {
+    return chrome(page.studyInfo());
+  }
+
+  private Chrome chrome(StudyInfo info) {
     return new Chrome(
-        lang(),
-        "/p/" + token,
-        langQuery(),
-        page == null ? null : page.study(),
-        tokens.formToken(token));
+        lang(), "/p/" + token, langQuery(), info.title(), tokens.formToken(token), info);
   }
 
   private Response redirect(String path, boolean saved) {

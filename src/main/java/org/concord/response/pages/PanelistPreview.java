@@ -58,7 +58,7 @@ public final class PanelistPreview {
     if (number < 1 || number > page.sections().size()) {
       throw ConcordException.notFound("Section of the round", number);
     }
-    Chrome chrome = new Chrome("en", null, "", page.study(), null);
+    Chrome chrome = new Chrome("en", null, "", page.study(), null, page.studyInfo());
     SectionPage section = PageModels.section(chrome, page, number, null, Map.of(), false, false);
     List<SectionLink> links = new ArrayList<>();
     for (int i = 1; i <= page.sections().size(); i++) {
