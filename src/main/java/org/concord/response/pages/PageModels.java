@@ -11,6 +11,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.concord.common.Plurals;
 import org.concord.response.PanelistViews.AnswerView;
 import org.concord.response.PanelistViews.CommentView;
 import org.concord.response.PanelistViews.ItemView;
@@ -20,13 +21,15 @@ import org.concord.response.PanelistViews.SectionView;
 import org.concord.response.pages.PageViews.Chrome;
 import org.concord.response.pages.PageViews.ClosedPage;
 import org.concord.response.pages.PageViews.ErrorView;
+import org.concord.response.pages.PageViews.Plural;
 import org.concord.response.pages.PageViews.Point;
+import org.concord.response.pages.PageViews.ReviewAnswer;
 import org.concord.response.pages.PageViews.ReviewPage;
+import org.concord.response.pages.PageViews.ReviewSection;
 import org.concord.response.pages.PageViews.SectionLink;
 import org.concord.response.pages.PageViews.SectionPage;
 import org.concord.response.pages.PageViews.StatementForm;
 import org.concord.response.pages.PageViews.ThanksPage;
-import org.concord.response.pages.PageViews.Unanswered;
 import org.concord.response.pages.PageViews.WelcomePage;
 
 /**
@@ -67,6 +70,14 @@ final class PageModels {
     return links;
   }
 
+  /** The plural categories of the page's counts in the page's language. */
+  private static Plural plural(String lang, int total, int sections, int missing) {
+    return new Plural(
+        Plurals.category(lang, total),
+        Plurals.category(lang, sections),
+        Plurals.category(lang, missing));
+  }
+
   static WelcomePage welcome(Chrome chrome, RoundPage page, List<ErrorView> errors, boolean saved) {
     int total = page.response().total();
     return new WelcomePage(
@@ -83,7 +94,8 @@ final class PageModels {
         date(page.response().submittedAt(), chrome.lang()),
         sectionLinks(page),
         errors,
-        saved);
+        saved,
+        plural(chrome.lang(), total, page.sections().size(), total - page.response().answered()));
   }
 
   private static String consentError(List<ErrorView> errors) {
@@ -94,28 +106,61 @@ final class PageModels {
         .orElse(null);
   }
 
+  /**
+   * "Check your answers": every statement of every section with the panelist's answer and comment,
+   * numbered as on the section pages.
+   */
   static ReviewPage review(Chrome chrome, RoundPage page, List<ErrorView> errors, boolean saved) {
-    Set<Long> answered = answeredIds(page);
-    List<Unanswered> missing = new ArrayList<>();
-    for (int i = 0; i < page.sections().size(); i++) {
-      SectionView s = page.sections().get(i);
-      for (ItemView item : s.items()) {
-        if (!answered.contains(item.itemId())) {
-          missing.add(new Unanswered(i + 1, s.title(), item.text()));
-        }
+    ScaleView scale = page.scale();
+    Map<Long, AnswerView> answers = new HashMap<>();
+    page.response().ratings().forEach(a -> answers.put(a.itemId(), a));
+    Map<Long, String> itemComments = new HashMap<>();
+    Map<Long, String> sectionComments = new HashMap<>();
+    for (CommentView c : page.response().comments()) {
+      if (c.itemId() != null) {
+        itemComments.put(c.itemId(), c.text());
+      } else if (c.sectionId() != null) {
+        sectionComments.put(c.sectionId(), c.text());
       }
     }
+    List<ReviewSection> sections = new ArrayList<>();
+    int number = 0;
+    for (int i = 0; i < page.sections().size(); i++) {
+      SectionView s = page.sections().get(i);
+      List<ReviewAnswer> rows = new ArrayList<>();
+      for (ItemView item : s.items()) {
+        AnswerView answer = answers.get(item.itemId());
+        boolean unable = answer != null && answer.unableToRate();
+        int value = answer == null || answer.value() == null ? 0 : answer.value();
+        rows.add(
+            new ReviewAnswer(
+                item.itemId(),
+                ++number,
+                item.text(),
+                answer != null,
+                unable,
+                scale.unableToRateLabel(),
+                value,
+                answer == null || unable ? "" : label(scale, value),
+                itemComments.get(item.itemId())));
+      }
+      sections.add(new ReviewSection(i + 1, s.title(), rows, sectionComments.get(s.id())));
+    }
+    int total = page.response().total();
+    int missing = total - page.response().answered();
     return new ReviewPage(
         chrome,
         page.round(),
         page.response().answered(),
-        page.response().total(),
+        total,
         missing,
+        sections,
         page.consentRequired(),
         consentError(errors),
         date(page.response().submittedAt(), chrome.lang()),
         errors,
-        saved);
+        saved,
+        plural(chrome.lang(), total, page.sections().size(), missing));
   }
 
   static ThanksPage thanks(Chrome chrome, RoundPage page) {
@@ -194,7 +239,9 @@ final class PageModels {
                   || BandRule.crossesBand(item.feedback(), chosen, scale),
               reason,
               fieldErrors.get("statement-" + item.itemId()),
-              FeedbackChart.of(item, scale)));
+              FeedbackChart.of(item, scale),
+              fieldErrors.get("comment-" + item.itemId()),
+              fieldErrors.get("reason-" + item.itemId())));
     }
     if (posted != null) {
       sectionComment = posted.getFirst("section-comment");
@@ -214,7 +261,12 @@ final class PageModels {
         page.response().total(),
         SectionForm.summary(fieldErrors),
         saved,
-        askReasons);
+        askReasons,
+        plural(
+            chrome.lang(),
+            page.response().total(),
+            page.sections().size(),
+            page.response().total() - page.response().answered()));
   }
 
   /** A point's label, or none where the protocol names fewer points than the scale has. */
