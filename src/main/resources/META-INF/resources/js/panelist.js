@@ -1,8 +1,8 @@
 /*
  * Concord panelist pages. The pages work without this script; it only adds to them:
  * - focus: a page that comes back with errors puts the focus on its error summary; an address
- *   that names a statement (#statement-12, from "Check your answers") or a box (#reason-12, from
- *   the "why did you change" step) puts the focus there;
+ *   that names a statement (#statement-12, from "Check your answers"), a box (#reason-12, from
+ *   the "why did you change" step) or a field (a link of the error summary) puts the focus there;
  * - autosave: a section's answers are saved as they change, through the same JSON API
  *   (PUT /p/{token}/api/response), and the statement that changed says "saved" once the server
  *   has answered, or says plainly that it was not saved and why.
@@ -23,7 +23,8 @@
 
   function focusOnTarget() {
     var id = window.location.hash ? decodeURIComponent(window.location.hash.substring(1)) : '';
-    if (/^(statement|reason|comment)-\d+$|^section-comment$/.test(id)) {
+    // #main is the skip link's, which the browser handles.
+    if (id && id !== 'main') {
       focusOn(document.getElementById(id));
     }
   }

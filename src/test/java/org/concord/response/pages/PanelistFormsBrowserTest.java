@@ -54,8 +54,7 @@ class PanelistFormsBrowserTest {
   }
 
   @Test
-  void errorsChangeLinksAndReasonsTakeTheFocusAndAutosaveSaysWhenItCouldNotSave()
-      throws Exception {
+  void errorsChangeLinksAndReasonsTakeTheFocusAndAutosaveSaysWhenItCouldNotSave() throws Exception {
     mailbox.clear();
     long[] ids = TestStudies.withDraftRound("Forms browser study", 3, 2, null);
     long study = ids[0];
@@ -80,6 +79,9 @@ class PanelistFormsBrowserTest {
       assertThat(path, endsWith("/p/" + token + "/review"));
       assertThat(path, not(endsWith("/submit")));
       browsers.check(driver, "review with an error" + lang);
+      if (lang.isEmpty()) {
+        Browser.screenshots(driver, "review-error");
+      }
     }
 
     // A 2,000-character comment with line breaks, typed in the box, is saved by the form.
@@ -112,11 +114,14 @@ class PanelistFormsBrowserTest {
     for (String lang : List.of("", "?lang=cy")) {
       driver.get(link + "/review" + lang);
       browsers.check(driver, "review with every answer" + lang);
+      if (lang.isEmpty()) {
+        Browser.screenshots(driver, "review-every-answer");
+      }
       String name =
           lang.isEmpty() ? "Change your answer to statement 2" : "Newid eich ateb i ddatganiad 2";
       driver.findElement(By.cssSelector("a[aria-label='" + name + "']")).click();
-      Browser.waitForPath(driver, "/sections/1");
-      assertThat(driver.getCurrentUrl(), endsWith("#statement-" + items.get(1)));
+      String landing = "/sections/1" + lang + "#statement-" + items.get(1);
+      waitUntil(() -> driver.getCurrentUrl().endsWith(landing), landing);
       waitUntil(
           () -> ("statement-" + items.get(1)).equals(activeId(driver)), "focus on the statement");
       WebElement statement = driver.findElement(By.id("statement-" + items.get(1)));
@@ -130,7 +135,6 @@ class PanelistFormsBrowserTest {
       browsers.check(driver, "section reached by a change link" + lang);
     }
     driver.get(link + "/review");
-    driver.findElement(By.id("consent")).click();
     driver.findElement(By.cssSelector(".submit-form button[type=submit]")).click();
     Browser.waitForPath(driver, "/thanks");
 
@@ -162,6 +166,9 @@ class PanelistFormsBrowserTest {
       assertThat(driver.findElements(By.cssSelector(".question")).size(), equalTo(1));
       assertThat(driver.findElements(By.cssSelector(".notice")).isEmpty(), equalTo(true));
       browsers.check(driver, "reasons step" + lang);
+      if (lang.isEmpty()) {
+        Browser.screenshots(driver, "reasons-step");
+      }
     }
 
     // Autosave says "saved" next to the statement, and after the round closed says it was not.
@@ -182,6 +189,7 @@ class PanelistFormsBrowserTest {
     waitForText(driver, "autosave-" + carried.get(0), "Not saved — the round has closed.");
     assertInStatement(driver, carried.get(0));
     browsers.check(driver, "autosave not saved");
+    Browser.screenshots(driver, "autosave-not-saved");
     driver.switchTo().window(welsh).close();
     driver.switchTo().window(english);
 
