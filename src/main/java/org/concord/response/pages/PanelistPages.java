@@ -446,11 +446,7 @@ public class PanelistPages {
   }
 
   private Response redirect(String path, boolean saved) {
-    return redirect(path, saved, null);
-  }
-
-  private Response redirect(String path, boolean saved, String extra) {
-    return redirect(path, saved, extra, null);
+    return redirect(path, saved, null, null);
   }
 
   /** A 303 to a page of the link, keeping the language; {@code fragment} names a field on it. */
