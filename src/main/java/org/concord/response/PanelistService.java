@@ -257,7 +257,8 @@ public class PanelistService {
    * that is answered "saved" is in the round's results if it closes afterwards.
    */
   @Transactional
-  public ResponseView save(String token, SaveRequest request) {
+  public ResponseView save(String token, SaveRequest posted) {
+    SaveRequest request = withLineBreaksAsOne(posted);
     Panelist panelist = panelist(token);
     Invitation invitation = lockForAnswer(panelist);
     Round round = invitation.round;
@@ -334,6 +335,46 @@ public class PanelistService {
       comment.text = text;
     }
     return responseView(response, ratings.values(), comments, items.size());
+  }
+
+  /**
+   * The request with every line break of its comments and reasons written as one LF. A form post
+   * sends each line break as CRLF, while the box's maxlength counted it as one character: without
+   * this a 2,000-character comment with line breaks that the box accepted would be refused here.
+   * The JSON API gets the same rule, so both paths store and count the same text.
+   */
+  private static SaveRequest withLineBreaksAsOne(SaveRequest request) {
+    List<RatingInput> ratings =
+        request.ratings() == null
+            ? null
+            : request.ratings().stream()
+                .map(
+                    r ->
+                        r == null
+                            ? null
+                            : new RatingInput(
+                                r.itemId(),
+                                r.value(),
+                                r.unableToRate(),
+                                lineBreaksAsOne(r.reasonForChange())))
+                .toList();
+    List<CommentInput> comments =
+        request.comments() == null
+            ? null
+            : request.comments().stream()
+                .map(
+                    c ->
+                        c == null
+                            ? null
+                            : new CommentInput(
+                                c.itemId(), c.sectionId(), lineBreaksAsOne(c.text())))
+                .toList();
+    return new SaveRequest(request.consent(), ratings, comments);
+  }
+
+  /** CRLF and a lone CR as LF: the line break a browser's text box counts as one character. */
+  static String lineBreaksAsOne(String text) {
+    return text == null ? null : text.replace("\r\n", "\n").replace('\r', '\n');
   }
 
   /** Submits the response: complete, or with items skipped where the protocol allows it. */

@@ -68,7 +68,7 @@ class HostileInputTest {
     Logger rootLogger = Logger.getLogger("");
     rootLogger.addHandler(handler);
     try {
-      for (String path : List.of("/sections/1", "/start", "/withdraw", "/submit")) {
+      for (String path : List.of("", "/sections/1", "/start", "/review", "/withdraw", "/submit")) {
         for (String body : List.of("a=%ZZ", "a=%", "=x&&&=&")) {
           Raw answer =
               send(

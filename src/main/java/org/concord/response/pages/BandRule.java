@@ -1,7 +1,9 @@
 package org.concord.response.pages;
 
 import jakarta.ws.rs.core.MultivaluedMap;
+import java.util.Optional;
 import org.concord.response.PanelistViews.Feedback;
+import org.concord.response.PanelistViews.ItemView;
 import org.concord.response.PanelistViews.ScaleView;
 import org.concord.response.PanelistViews.SectionView;
 
@@ -81,11 +83,18 @@ final class BandRule {
    */
   static boolean asksForReasons(
       MultivaluedMap<String, String> form, SectionView section, ScaleView scale) {
+    return firstAsked(form, section, scale).isPresent();
+  }
+
+  /** The first of those items, in the section's order: the page comes back at its reason box. */
+  static Optional<Long> firstAsked(
+      MultivaluedMap<String, String> form, SectionView section, ScaleView scale) {
     return section.items().stream()
-        .anyMatch(
+        .filter(
             item ->
                 !form.containsKey("reason-" + item.itemId())
-                    && asksReason(
-                        item.feedback(), form.getFirst("rating-" + item.itemId()), scale));
+                    && asksReason(item.feedback(), form.getFirst("rating-" + item.itemId()), scale))
+        .map(ItemView::itemId)
+        .findFirst();
   }
 }

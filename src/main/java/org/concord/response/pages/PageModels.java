@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.concord.common.Plurals;
 import org.concord.response.PanelistViews.AnswerView;
 import org.concord.response.PanelistViews.CommentView;
 import org.concord.response.PanelistViews.ItemView;
@@ -17,14 +18,16 @@ import org.concord.response.PanelistViews.SectionView;
 import org.concord.response.pages.PageViews.Chrome;
 import org.concord.response.pages.PageViews.ClosedPage;
 import org.concord.response.pages.PageViews.ErrorView;
+import org.concord.response.pages.PageViews.Plural;
 import org.concord.response.pages.PageViews.Point;
+import org.concord.response.pages.PageViews.ReviewAnswer;
 import org.concord.response.pages.PageViews.ReviewPage;
+import org.concord.response.pages.PageViews.ReviewSection;
 import org.concord.response.pages.PageViews.ScaleLayout;
 import org.concord.response.pages.PageViews.SectionLink;
 import org.concord.response.pages.PageViews.SectionPage;
 import org.concord.response.pages.PageViews.StatementForm;
 import org.concord.response.pages.PageViews.ThanksPage;
-import org.concord.response.pages.PageViews.Unanswered;
 import org.concord.response.pages.PageViews.WelcomePage;
 import org.concord.round.TimeEstimate;
 import org.concord.study.StudyTime;
@@ -61,6 +64,14 @@ final class PageModels {
     return links;
   }
 
+  /** The plural categories of the page's counts in the page's language. */
+  private static Plural plural(String lang, int total, int sections, int missing) {
+    return new Plural(
+        Plurals.category(lang, total),
+        Plurals.category(lang, sections),
+        Plurals.category(lang, missing));
+  }
+
   static WelcomePage welcome(Chrome chrome, RoundPage page, List<ErrorView> errors, boolean saved) {
     int total = page.response().total();
     return new WelcomePage(
@@ -77,7 +88,8 @@ final class PageModels {
         date(page.response().submittedAt(), chrome),
         sectionLinks(page),
         errors,
-        saved);
+        saved,
+        plural(chrome.lang(), total, page.sections().size(), total - page.response().answered()));
   }
 
   private static String consentError(List<ErrorView> errors) {
@@ -88,28 +100,61 @@ final class PageModels {
         .orElse(null);
   }
 
+  /**
+   * "Check your answers": every statement of every section with the panelist's answer and comment,
+   * numbered as on the section pages.
+   */
   static ReviewPage review(Chrome chrome, RoundPage page, List<ErrorView> errors, boolean saved) {
-    Set<Long> answered = answeredIds(page);
-    List<Unanswered> missing = new ArrayList<>();
-    for (int i = 0; i < page.sections().size(); i++) {
-      SectionView s = page.sections().get(i);
-      for (ItemView item : s.items()) {
-        if (!answered.contains(item.itemId())) {
-          missing.add(new Unanswered(i + 1, s.title(), item.text()));
-        }
+    ScaleView scale = page.scale();
+    Map<Long, AnswerView> answers = new HashMap<>();
+    page.response().ratings().forEach(a -> answers.put(a.itemId(), a));
+    Map<Long, String> itemComments = new HashMap<>();
+    Map<Long, String> sectionComments = new HashMap<>();
+    for (CommentView c : page.response().comments()) {
+      if (c.itemId() != null) {
+        itemComments.put(c.itemId(), c.text());
+      } else if (c.sectionId() != null) {
+        sectionComments.put(c.sectionId(), c.text());
       }
     }
+    List<ReviewSection> sections = new ArrayList<>();
+    int number = 0;
+    for (int i = 0; i < page.sections().size(); i++) {
+      SectionView s = page.sections().get(i);
+      List<ReviewAnswer> rows = new ArrayList<>();
+      for (ItemView item : s.items()) {
+        AnswerView answer = answers.get(item.itemId());
+        boolean unable = answer != null && answer.unableToRate();
+        int value = answer == null || answer.value() == null ? 0 : answer.value();
+        rows.add(
+            new ReviewAnswer(
+                item.itemId(),
+                ++number,
+                item.text(),
+                answer != null,
+                unable,
+                scale.unableToRateLabel(),
+                value,
+                answer == null || unable ? "" : label(scale, value),
+                itemComments.get(item.itemId())));
+      }
+      sections.add(new ReviewSection(i + 1, s.title(), rows, sectionComments.get(s.id())));
+    }
+    int total = page.response().total();
+    int missing = total - page.response().answered();
     return new ReviewPage(
         chrome,
         page.round(),
         page.response().answered(),
-        page.response().total(),
+        total,
         missing,
+        sections,
         page.consentRequired(),
         consentError(errors),
         date(page.response().submittedAt(), chrome),
         errors,
-        saved);
+        saved,
+        plural(chrome.lang(), total, page.sections().size(), missing));
   }
 
   static ThanksPage thanks(Chrome chrome, RoundPage page) {
@@ -213,7 +258,9 @@ final class PageModels {
               reason,
               fieldErrors.get("statement-" + item.itemId()),
               FeedbackChart.of(item, offset + i + 1, scale, chrome.lang()),
-              far));
+              far,
+              fieldErrors.get("comment-" + item.itemId()),
+              fieldErrors.get("reason-" + item.itemId())));
     }
     if (posted != null) {
       sectionComment = posted.getFirst("section-comment");
@@ -235,7 +282,12 @@ final class PageModels {
         saved,
         askReasons,
         reasonsBand,
-        reasonsFar);
+        reasonsFar,
+        plural(
+            chrome.lang(),
+            page.response().total(),
+            page.sections().size(),
+            page.response().total() - page.response().answered()));
   }
 
   /** Longest label word the stylesheet knows a tile width for; longer words break. */

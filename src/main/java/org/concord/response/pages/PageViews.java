@@ -39,7 +39,15 @@ public final class PageViews {
       String submittedOn,
       List<SectionLink> sectionLinks,
       List<ErrorView> errors,
-      boolean saved) {}
+      boolean saved,
+      Plural plural) {}
+
+  /**
+   * The CLDR plural category ({@link org.concord.common.Plurals}) of each count a page says in
+   * words, for the messages that choose their wording by it.
+   */
+  @TemplateData
+  public record Plural(String total, String sections, String missing) {}
 
   @TemplateData
   public record Point(int value, String label, boolean checked) {}
@@ -120,7 +128,9 @@ public final class PageViews {
       String reason,
       String error,
       FeedbackView feedback,
-      boolean reasonFar) {}
+      boolean reasonFar,
+      String commentError,
+      String reasonError) {}
 
   @TemplateData
   public record SectionPage(
@@ -140,10 +150,30 @@ public final class PageViews {
       boolean saved,
       boolean askReasons,
       boolean reasonsBand,
-      boolean reasonsFar) {}
+      boolean reasonsFar,
+      Plural plural) {}
 
+  /**
+   * One statement on "Check your answers": the panelist's answer ({@code answered} false when there
+   * is none yet; else "unable to rate" with its label, or a point with its label) and their
+   * comment, if any.
+   */
   @TemplateData
-  public record Unanswered(int section, String sectionTitle, String text) {}
+  public record ReviewAnswer(
+      Long itemId,
+      int number,
+      String text,
+      boolean answered,
+      boolean unable,
+      String unableLabel,
+      int value,
+      String label,
+      String comment) {}
+
+  /** A section on "Check your answers": every statement of it, and the section's comment. */
+  @TemplateData
+  public record ReviewSection(
+      int number, String title, List<ReviewAnswer> answers, String comment) {}
 
   @TemplateData
   public record ReviewPage(
@@ -151,12 +181,14 @@ public final class PageViews {
       int round,
       int answered,
       int total,
-      List<Unanswered> unanswered,
+      int missing,
+      List<ReviewSection> sections,
       boolean consentRequired,
       String consentError,
       String submittedOn,
       List<ErrorView> errors,
-      boolean saved) {}
+      boolean saved,
+      Plural plural) {}
 
   @TemplateData
   public record ThanksPage(Chrome chrome, int round, String closes) {}

@@ -26,9 +26,11 @@ public interface PanelistMessages {
   String askedHeading();
 
   @Message(
-      "Please read {total} statements in {sections} sections and say how far you agree with each"
-          + " one. You can add a comment to any statement or section if you wish.")
-  String asked(int total, int sections);
+      "Please read {total} {#when totalPlural}{#is 'one'}statement{#else}statements{/when} in"
+          + " {sections} {#when sectionsPlural}{#is 'one'}section{#else}sections{/when} and say how"
+          + " far you agree with {#when totalPlural}{#is 'one'}it{#else}each one{/when}. You can add"
+          + " a comment to any statement or section if you wish.")
+  String asked(int total, int sections, String totalPlural, String sectionsPlural);
 
   @Message(
       "It takes about {minutes} {#if minutes == 1}minute{#else}minutes{/if}. You can save and come"
@@ -56,11 +58,14 @@ public interface PanelistMessages {
   @Message("Your progress")
   String progressHeading();
 
-  @Message("{answered} of {total} statements answered")
-  String answeredOf(int answered, int total);
+  @Message(
+      "{answered} of {total} {#when plural}{#is 'one'}statement{#else}statements{/when} answered")
+  String answeredOf(int answered, int total, String plural);
 
-  @Message("Section {number} of {count} · {answered} of {total} statements answered")
-  String progress(int number, int count, String answered, int total);
+  @Message(
+      "Section {number} of {count} · {answered} of {total}"
+          + " {#when plural}{#is 'one'}statement{#else}statements{/when} answered")
+  String progress(int number, int count, String answered, int total, String plural);
 
   @Message("Sections")
   String sectionsHeading();
@@ -165,12 +170,6 @@ public interface PanelistMessages {
   @Message("You have answered every statement.")
   String allAnswered();
 
-  @Message("These statements have no answer yet:")
-  String unansweredIntro();
-
-  @Message("Answer in section {number}: {title}")
-  String answerIn(int number, String title);
-
   @Message("Send my answers")
   String submit();
 
@@ -265,9 +264,9 @@ public interface PanelistMessages {
   String goodbyeBody();
 
   @Message(
-      "{missing} of the statements have no answer yet. Please answer every statement before you"
-          + " send your answers.")
-  String notAllAnswered(int missing);
+      "{#when plural}{#is 'one'}1 statement has{#else}{missing} statements have{/when} no answer"
+          + " yet. Please answer every statement before you send your answers.")
+  String notAllAnswered(int missing, String plural);
 
   @Message("Start page")
   String startPage();
@@ -431,4 +430,58 @@ public interface PanelistMessages {
       "If you would also like your answers taken out of the study, contact the study team; they"
           + " will tell you what they can do.")
   String withdrawRemove();
+
+  // ---- saving, errors and review ----
+
+  @Message("Error: {title}")
+  String errorTitle(String title);
+
+  @Message(
+      "{#when plural}{#is 'one'}1 statement has{#else}{missing} statements have{/when} no answer"
+          + " yet.")
+  String unansweredCount(int missing, String plural);
+
+  @Message("Section {number}: {title}")
+  String reviewSection(int number, String title);
+
+  @Message("Your answer:")
+  String yourAnswer();
+
+  @Message("Not answered yet")
+  String notAnswered();
+
+  @Message("{value}{#if label} ({label}){/if}")
+  String ratingAnswer(int value, String label);
+
+  @Message("Your comment:")
+  String yourComment();
+
+  @Message("Your comment on this section")
+  String yourSectionComment();
+
+  @Message("Change")
+  String change();
+
+  @Message("Change your answer to statement {number}")
+  String changeAnswerTo(int number);
+
+  @Message("Change your comment on section {number}")
+  String changeSectionComment(int number);
+
+  @Message("Would you like to say why you changed your rating?")
+  String reasonsQuestion();
+
+  @Message("Your answer was saved.")
+  String autosaved();
+
+  @Message("Not saved — the round has closed.")
+  String notSavedClosed();
+
+  @Message(
+      "Not saved — check your connection; your answer is still on this page, press Save and"
+          + " continue.")
+  String notSavedNetwork();
+
+  @Message("Not saved — press Save and continue to see what needs changing.")
+  String notSavedRefused();
 }

@@ -26,12 +26,14 @@ import java.net.URI;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
 import org.concord.common.Busy;
 import org.concord.common.ConcordException;
 import org.concord.common.ConcordException.Conflict;
 import org.concord.common.ConcordException.Invalid;
 import org.concord.common.MalformedInput;
+import org.concord.common.Plurals;
 import org.concord.common.ProblemMappers;
 import org.concord.panel.TokenService;
 import org.concord.response.PanelistService;
@@ -76,6 +78,13 @@ public class PanelistPages {
 
   static final String FORM_TOKEN = "_form";
 
+  /**
+   * Where a section page's footer buttons lead once the section is saved: they post the section's
+   * form with a {@code goto}, so that leaving by the footer without JavaScript loses nothing.
+   */
+  private static final Map<String, String> GOTO =
+      Map.of("start", "", "review", "/review", "withdraw", "/withdraw");
+
   @CheckedTemplate(basePath = "panelist")
   static class Templates {
     static native TemplateInstance welcome(WelcomePage page);
@@ -112,8 +121,11 @@ public class PanelistPages {
         page -> ok(Templates.welcome(PageModels.welcome(chrome(page), page, List.of(), saved))));
   }
 
+  /**
+   * The welcome page's form posts to the page's own address, so that a page that comes back with a
+   * message keeps the address of the welcome page.
+   */
   @POST
-  @Path("/start")
   @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
   public Response start(MultivaluedMap<String, String> form) {
     return withForm(
@@ -132,6 +144,14 @@ public class PanelistPages {
           }
           return redirect("/sections/1", false);
         });
+  }
+
+  /** The welcome form's address before it posted to the page itself: pages still open use it. */
+  @POST
+  @Path("/start")
+  @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+  public Response startFromAnOlderPage(MultivaluedMap<String, String> form) {
+    return start(form);
   }
 
   @GET
@@ -180,8 +200,13 @@ public class PanelistPages {
                 Templates.section(
                     PageModels.section(chrome(page), page, n, form, fieldErrors, false, false)));
           }
-          if (BandRule.asksForReasons(form, section, page.scale())) {
-            return redirect("/sections/" + n, true, "reasons=true");
+          String leaveTo = GOTO.get(String.valueOf(form.getFirst("goto")));
+          if (leaveTo != null) {
+            return redirect(leaveTo, !"/withdraw".equals(leaveTo));
+          }
+          Optional<Long> reason = BandRule.firstAsked(form, section, page.scale());
+          if (reason.isPresent()) {
+            return redirect("/sections/" + n, true, "reasons=true", "reason-" + reason.get());
           }
           if ("back".equals(form.getFirst("action"))) {
             return redirect(n == 1 ? "" : "/sections/" + (n - 1), true);
@@ -197,8 +222,9 @@ public class PanelistPages {
         page -> ok(Templates.review(PageModels.review(chrome(page), page, List.of(), saved))));
   }
 
+  /** The submit form posts to the review page's own address, as the welcome form does. */
   @POST
-  @Path("/submit")
+  @Path("/review")
   @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
   public Response submit(MultivaluedMap<String, String> form) {
     return withForm(
@@ -220,12 +246,23 @@ public class PanelistPages {
             service.submit(token);
           } catch (Invalid e) {
             int missing = page.response().total() - page.response().answered();
-            return reviewWith(page, "unanswered", msg().notAllAnswered(missing));
+            return reviewWith(
+                page,
+                "unanswered",
+                msg().notAllAnswered(missing, Plurals.category(lang(), missing)));
           } catch (ConcordException e) {
             return refused(e);
           }
           return redirect("/thanks", false);
         });
+  }
+
+  /** The submit form's address before it posted to the review page: pages still open use it. */
+  @POST
+  @Path("/submit")
+  @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+  public Response submitFromAnOlderPage(MultivaluedMap<String, String> form) {
+    return submit(form);
   }
 
   @GET
@@ -459,10 +496,11 @@ public class PanelistPages {
   }
 
   private Response redirect(String path, boolean saved) {
-    return redirect(path, saved, null);
+    return redirect(path, saved, null, null);
   }
 
-  private Response redirect(String path, boolean saved, String extra) {
+  /** A 303 to a page of the link, keeping the language; {@code fragment} names a field on it. */
+  private Response redirect(String path, boolean saved, String extra, String fragment) {
     String query = saved ? "?saved=true" : "";
     if (extra != null) {
       query = query.isEmpty() ? "?" + extra : query + "&" + extra;
@@ -470,7 +508,8 @@ public class PanelistPages {
     if (!langQuery().isEmpty()) {
       query = query.isEmpty() ? langQuery() : query + "&" + langQuery().substring(1);
     }
-    return Response.seeOther(URI.create("/p/" + token + path + query)).build();
+    String target = "/p/" + token + path + query + (fragment == null ? "" : "#" + fragment);
+    return Response.seeOther(URI.create(target)).build();
   }
 
   private Response ok(TemplateInstance page) {

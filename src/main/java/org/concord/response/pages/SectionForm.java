@@ -71,7 +71,7 @@ final class SectionForm {
           continue;
         }
         comments.add(new CommentInput(itemId, null, value));
-        commentFields.add("statement-" + itemId);
+        commentFields.add("comment-" + itemId);
       } else if (name.equals("section-comment")) {
         comments.add(new CommentInput(null, section.id(), value));
         commentFields.add("section-comment");
@@ -83,7 +83,8 @@ final class SectionForm {
 
   /**
    * The service's field errors (ratings[2].value …) tied back to the fields of the page, in the
-   * page's language. An error on a statement that is not on the page goes to the summary only.
+   * page's language: a rating's error to its statement, a reason's to its reason box, a comment's
+   * to its comment box. An error on a statement that is not on the page goes to the summary only.
    */
   static Map<String, String> fieldErrors(
       List<FieldError> errors, ParsedForm form, ScaleView scale, PanelistMessages msg) {
@@ -94,8 +95,8 @@ final class SectionForm {
       String target = "";
       if (field.startsWith("ratings[")) {
         int index = index(field);
-        target =
-            index < form.ratingItems().size() ? "statement-" + form.ratingItems().get(index) : "";
+        String prefix = field.endsWith(".reasonForChange") ? "reason-" : "statement-";
+        target = index < form.ratingItems().size() ? prefix + form.ratingItems().get(index) : "";
       } else if (field.startsWith("comments[")) {
         int index = index(field);
         target = index < form.commentFields().size() ? form.commentFields().get(index) : "";

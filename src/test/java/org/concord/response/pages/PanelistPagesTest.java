@@ -218,13 +218,13 @@ class PanelistPagesTest {
         .get("/p/" + token + "/review")
         .then()
         .statusCode(200)
-        .body(containsString("These statements have no answer yet"))
+        .body(containsString("1 statement has no answer yet."))
         .body(containsString("Statement 3"))
-        .body(containsString("href=\"/p/" + token + "/sections/2\""))
-        .body(not(containsString("Statement 1<")));
+        .body(
+            containsString("href=\"/p/" + token + "/sections/2#statement-" + items.get(2) + "\""));
     post(token, "/submit", Map.of())
         .statusCode(400)
-        .body(containsString("1 of the statements have no answer yet"));
+        .body(containsString("1 statement has no answer yet. Please answer every statement"));
     post(token, "/sections/2", Map.of("rating-" + items.get(2), "3", "action", "continue"))
         .statusCode(303)
         .header("Location", endsWith("/review?saved=true"));
@@ -445,7 +445,7 @@ class PanelistPagesTest {
             Map.of("rating-" + item, "8", "rating-" + other, "6"),
             formToken(html))
         .statusCode(303)
-        .header("Location", endsWith("/sections/1?saved=true&reasons=true"));
+        .header("Location", endsWith("/sections/1?saved=true&reasons=true#reason-" + item));
     browser()
         .get("/p/" + token + "/sections/1?saved=true&reasons=true")
         .then()
@@ -557,7 +557,7 @@ class PanelistPagesTest {
         .statusCode(200)
         .body(containsString("<html lang=\"cy\">"))
         .body(containsString("Croeso i rownd 1"))
-        .body(containsString("action=\"/p/" + token + "/start?lang=cy\""));
+        .body(containsString("action=\"/p/" + token + "?lang=cy\""));
     browser()
         .header("Accept-Language", "cy-GB, en;q=0.5")
         .get("/p/" + token + "/sections/1")
