@@ -25,7 +25,11 @@ public final class PanelistViews {
       boolean unableToRateAllowed,
       String unableToRateLabel,
       String agreeBand,
-      String disagreeBand) {}
+      String disagreeBand,
+      boolean defaultLabels,
+      String labelsLang,
+      boolean defaultUnableToRateLabel,
+      String unableToRateLabelLang) {}
 
   public record GroupFeedback(
       String group, long n, List<Long> counts, Double median, Double q1, Double q3) {}
@@ -45,9 +49,16 @@ public final class PanelistViews {
       List<GroupFeedback> groups,
       List<String> comments) {}
 
-  public record ItemView(Long itemId, String text, Feedback feedback) {}
+  /** {@code lang}: the language the text is in (a translation's, or the study's own). */
+  public record ItemView(Long itemId, String text, Feedback feedback, String lang) {}
 
-  public record SectionView(Long id, String title, String introduction, List<ItemView> items) {}
+  public record SectionView(
+      Long id,
+      String title,
+      String introduction,
+      List<ItemView> items,
+      String titleLang,
+      String introductionLang) {}
 
   public record AnswerView(
       Long itemId, Integer value, boolean unableToRate, String reasonForChange) {}
@@ -74,5 +85,8 @@ public final class PanelistViews {
       boolean partialSubmissionAllowed,
       ScaleView scale,
       List<SectionView> sections,
-      ResponseView response) {}
+      ResponseView response,
+      String lang,
+      String studyLang,
+      String descriptionLang) {}
 }

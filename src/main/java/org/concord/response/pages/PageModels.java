@@ -62,7 +62,13 @@ final class PageModels {
     List<SectionLink> links = new ArrayList<>();
     for (int i = 0; i < page.sections().size(); i++) {
       SectionView s = page.sections().get(i);
-      links.add(new SectionLink(i + 1, s.title(), answeredIn(s, page), s.items().size()));
+      links.add(
+          new SectionLink(
+              i + 1,
+              s.title(),
+              answeredIn(s, page),
+              s.items().size(),
+              other(s.titleLang(), page.lang())));
     }
     return links;
   }
@@ -83,7 +89,8 @@ final class PageModels {
         date(page.response().submittedAt(), chrome.lang()),
         sectionLinks(page),
         errors,
-        saved);
+        saved,
+        other(page.descriptionLang(), chrome.lang()));
   }
 
   private static String consentError(List<ErrorView> errors) {
@@ -101,7 +108,13 @@ final class PageModels {
       SectionView s = page.sections().get(i);
       for (ItemView item : s.items()) {
         if (!answered.contains(item.itemId())) {
-          missing.add(new Unanswered(i + 1, s.title(), item.text()));
+          missing.add(
+              new Unanswered(
+                  i + 1,
+                  s.title(),
+                  item.text(),
+                  other(s.titleLang(), chrome.lang()),
+                  other(item.lang(), chrome.lang())));
         }
       }
     }
@@ -140,7 +153,7 @@ final class PageModels {
       boolean saved,
       boolean askReasons) {
     SectionView section = page.sections().get(number - 1);
-    ScaleView scale = page.scale();
+    ScaleView scale = localised(page.scale(), chrome.lang());
     Map<Long, AnswerView> answers = new HashMap<>();
     page.response().ratings().forEach(a -> answers.put(a.itemId(), a));
     Map<Long, String> comments = new HashMap<>();
@@ -194,7 +207,10 @@ final class PageModels {
                   || BandRule.crossesBand(item.feedback(), chosen, scale),
               reason,
               fieldErrors.get("statement-" + item.itemId()),
-              FeedbackChart.of(item, scale)));
+              FeedbackChart.of(item, scale),
+              other(item.lang(), chrome.lang()),
+              other(scale.labelsLang(), chrome.lang()),
+              other(scale.unableToRateLabelLang(), chrome.lang())));
     }
     if (posted != null) {
       sectionComment = posted.getFirst("section-comment");
@@ -214,7 +230,66 @@ final class PageModels {
         page.response().total(),
         SectionForm.summary(fieldErrors),
         saved,
-        askReasons);
+        askReasons,
+        other(section.titleLang(), chrome.lang()),
+        other(section.introductionLang(), chrome.lang()));
+  }
+
+  /**
+   * The language to mark a study text with: its own when it is not the page's, else none. An
+   * untranslated English statement on a Welsh page gets {@code lang="en"}; a translated one none.
+   */
+  static String other(String textLang, String pageLang) {
+    return textLang == null || textLang.equals(pageLang) ? null : textLang;
+  }
+
+  /**
+   * The scale with Concord's own default labels (and the default unable-to-rate answer) in the
+   * page's language from the messages file; labels the study wrote are left as the service gave
+   * them (translated or in the study's language).
+   */
+  static ScaleView localised(ScaleView scale, String lang) {
+    PanelistMessages msg = PanelistPages.messages(lang);
+    List<String> labels = scale.labels();
+    String labelsLang = scale.labelsLang();
+    if (scale.defaultLabels()) {
+      labels = scale.labels().stream().map(l -> defaultLabel(msg, l)).toList();
+      labelsLang = lang;
+    }
+    String unable = scale.unableToRateLabel();
+    String unableLang = scale.unableToRateLabelLang();
+    if (scale.defaultUnableToRateLabel()) {
+      unable = msg.unableToRate();
+      unableLang = lang;
+    }
+    return new ScaleView(
+        scale.min(),
+        scale.max(),
+        labels,
+        scale.unableToRateAllowed(),
+        unable,
+        scale.agreeBand(),
+        scale.disagreeBand(),
+        scale.defaultLabels(),
+        labelsLang,
+        scale.defaultUnableToRateLabel(),
+        unableLang);
+  }
+
+  /** One of {@link org.concord.study.Protocol#agreementLabels}'s words in the page's language. */
+  private static String defaultLabel(PanelistMessages msg, String english) {
+    return switch (english) {
+      case "Strongly disagree" -> msg.scaleStronglyDisagree();
+      case "Disagree" -> msg.scaleDisagree();
+      case "Mostly disagree" -> msg.scaleMostlyDisagree();
+      case "Slightly disagree" -> msg.scaleSlightlyDisagree();
+      case "Neither agree nor disagree" -> msg.scaleNeither();
+      case "Slightly agree" -> msg.scaleSlightlyAgree();
+      case "Mostly agree" -> msg.scaleMostlyAgree();
+      case "Agree" -> msg.scaleAgree();
+      case "Strongly agree" -> msg.scaleStronglyAgree();
+      default -> english;
+    };
   }
 
   /** A point's label, or none where the protocol names fewer points than the scale has. */

@@ -10,17 +10,35 @@ public final class PageViews {
 
   /**
    * What every page needs: the language, the link's base path (null on pages without a link) and
-   * the query that keeps a chosen language on the next page.
+   * the query that keeps a chosen language on the next page. {@code studyLang} is the language of
+   * the study's name when it is not the page's (null when it is); {@code here} the page within the
+   * link, where the language switch returns; {@code languages} the switch's choices.
    */
   @TemplateData
   public record Chrome(
-      String lang, String base, String langQuery, String study, String formToken) {}
+      String lang,
+      String base,
+      String langQuery,
+      String study,
+      String formToken,
+      String studyLang,
+      String here,
+      List<LanguageOption> languages) {
+
+    public Chrome(String lang, String base, String langQuery, String study, String formToken) {
+      this(lang, base, langQuery, study, formToken, null, "", List.of());
+    }
+  }
+
+  /** One choice of the language switch, named in its own language. */
+  @TemplateData
+  public record LanguageOption(String tag, String name, boolean current) {}
 
   @TemplateData
   public record ErrorView(String field, String message) {}
 
   @TemplateData
-  public record SectionLink(int number, String title, int answered, int total) {}
+  public record SectionLink(int number, String title, int answered, int total, String titleLang) {}
 
   @TemplateData
   public record WelcomePage(
@@ -37,7 +55,8 @@ public final class PageViews {
       String submittedOn,
       List<SectionLink> sectionLinks,
       List<ErrorView> errors,
-      boolean saved) {}
+      boolean saved,
+      String descriptionLang) {}
 
   @TemplateData
   public record Point(int value, String label, boolean checked) {}
@@ -92,7 +111,10 @@ public final class PageViews {
       boolean showReason,
       String reason,
       String error,
-      FeedbackView feedback) {}
+      FeedbackView feedback,
+      String textLang,
+      String labelsLang,
+      String unableLang) {}
 
   @TemplateData
   public record SectionPage(
@@ -110,10 +132,13 @@ public final class PageViews {
       int total,
       List<ErrorView> errors,
       boolean saved,
-      boolean askReasons) {}
+      boolean askReasons,
+      String titleLang,
+      String introductionLang) {}
 
   @TemplateData
-  public record Unanswered(int section, String sectionTitle, String text) {}
+  public record Unanswered(
+      int section, String sectionTitle, String text, String sectionTitleLang, String textLang) {}
 
   @TemplateData
   public record ReviewPage(

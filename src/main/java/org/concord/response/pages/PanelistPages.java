@@ -22,15 +22,18 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 import java.net.URI;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.regex.Pattern;
 import org.concord.common.Busy;
 import org.concord.common.ConcordException;
 import org.concord.common.ConcordException.Conflict;
 import org.concord.common.ConcordException.Invalid;
+import org.concord.common.Languages;
 import org.concord.common.MalformedInput;
 import org.concord.common.ProblemMappers;
 import org.concord.panel.TokenService;
@@ -43,6 +46,7 @@ import org.concord.response.PanelistViews.SectionView;
 import org.concord.response.pages.PageViews.Chrome;
 import org.concord.response.pages.PageViews.ClosedPage;
 import org.concord.response.pages.PageViews.ErrorView;
+import org.concord.response.pages.PageViews.LanguageOption;
 import org.concord.response.pages.PageViews.NoticePage;
 import org.concord.response.pages.PageViews.ReviewPage;
 import org.concord.response.pages.PageViews.SectionPage;
@@ -100,6 +104,15 @@ public class PanelistPages {
   String langParam;
 
   @Context HttpHeaders headers;
+
+  @Context UriInfo uri;
+
+  /** The language of this request's round page, once loaded; null before (or without) one. */
+  private String pageLang;
+
+  /** The pages the language switch may return to, within the link. */
+  private static final Pattern RETURN_PATHS =
+      Pattern.compile("|/sections/[0-9]{1,6}|/review|/thanks|/withdraw");
 
   @GET
   public Response welcome(@QueryParam("saved") boolean saved) {
@@ -239,11 +252,39 @@ public class PanelistPages {
   @Path("/withdraw")
   public Response withdrawForm() {
     try {
-      service.panelist(token);
+      pageLang = service.language(token, langParam, accepted());
     } catch (InactiveLink e) {
       return inactive(lang());
     }
     return ok(Templates.withdraw(new WithdrawPage(chrome(null))));
+  }
+
+  /**
+   * The language switch: stores the panelist's choice, so that their pages (without {@code ?lang=})
+   * and emails come in it from now on, and returns to the page it was chosen on. A post with the
+   * form token, not a link, so that no prefetching or crawling can change it.
+   */
+  @POST
+  @Path("/language")
+  @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+  public Response chooseLanguage(MultivaluedMap<String, String> form) {
+    try {
+      service.panelist(token);
+    } catch (InactiveLink e) {
+      return inactive(lang());
+    }
+    if (!tokens.isFormToken(token, form.getFirst(FORM_TOKEN))) {
+      return forbidden(lang(), langQuery());
+    }
+    String language = form.getFirst("language");
+    if (Languages.isSupported(language)) {
+      service.chooseLanguage(token, language);
+    }
+    String back = form.getFirst("back");
+    if (back == null || !RETURN_PATHS.matcher(back).matches()) {
+      back = "";
+    }
+    return Response.seeOther(URI.create("/p/" + token + back)).build();
   }
 
   @POST
@@ -251,7 +292,7 @@ public class PanelistPages {
   @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
   public Response withdraw(MultivaluedMap<String, String> form) {
     try {
-      service.panelist(token);
+      pageLang = service.language(token, langParam, accepted());
     } catch (InactiveLink e) {
       return inactive(lang());
     }
@@ -295,10 +336,11 @@ public class PanelistPages {
   private Response withPage(Function<RoundPage, Response> render) {
     RoundPage page;
     try {
-      page = service.page(token);
+      page = service.page(token, langParam, accepted());
     } catch (ConcordException e) {
       return refused(e);
     }
+    pageLang = page.lang();
     if (page.state() != RoundState.OPEN) {
       return closed(page, 200);
     }
@@ -310,10 +352,11 @@ public class PanelistPages {
       MultivaluedMap<String, String> form, Function<RoundPage, Response> handle) {
     RoundPage page;
     try {
-      page = service.page(token);
+      page = service.page(token, langParam, accepted());
     } catch (ConcordException e) {
       return refused(e);
     }
+    pageLang = page.lang();
     if (!tokens.isFormToken(token, form.getFirst(FORM_TOKEN))) {
       return forbidden(lang(), langQuery());
     }
@@ -358,7 +401,9 @@ public class PanelistPages {
     // A round that closed under the panelist (TooLate), or a submission another tab made first.
     if (e instanceof Conflict) {
       try {
-        return closed(service.page(token), 409);
+        RoundPage page = service.page(token, langParam, accepted());
+        pageLang = page.lang();
+        return closed(page, 409);
       } catch (ConcordException gone) {
         return inactive(lang());
       }
@@ -400,12 +445,35 @@ public class PanelistPages {
   }
 
   private Chrome chrome(RoundPage page) {
+    String lang = lang();
+    String studyLang = page == null || lang.equals(page.studyLang()) ? null : page.studyLang();
+    List<LanguageOption> languages =
+        Languages.supported().stream()
+            .map(t -> new LanguageOption(t, messages(t).languageName(), t.equals(lang)))
+            .toList();
     return new Chrome(
-        lang(),
+        lang,
         "/p/" + token,
         langQuery(),
         page == null ? null : page.study(),
-        tokens.formToken(token));
+        tokens.formToken(token),
+        studyLang,
+        here(),
+        languages);
+  }
+
+  /** The page within the link that this request shows ("", "/sections/2", "/review" …). */
+  private String here() {
+    String path = uri.getPath();
+    String base = "/p/" + token;
+    String rest = path.startsWith(base) ? path.substring(base.length()) : "";
+    if (rest.equals("/start")) {
+      return "";
+    }
+    if (rest.equals("/submit")) {
+      return "/review";
+    }
+    return RETURN_PATHS.matcher(rest).matches() ? rest : "";
   }
 
   private Response redirect(String path, boolean saved) {
@@ -439,30 +507,26 @@ public class PanelistPages {
   }
 
   /**
-   * The page's language: {@code ?lang=cy} or {@code ?lang=en} when given, else the browser's
-   * Accept-Language, else English. A study setting can take this place later.
+   * The page's language: the round page's, chosen by {@link Languages#choose} (address, the
+   * panelist's stored language, browser, study); where no panelist is known (an inactive link) the
+   * address, else the browser's Accept-Language, else English.
    */
   private String lang() {
-    return language(langParam, headers);
+    return pageLang != null ? pageLang : language(langParam, headers);
+  }
+
+  private List<Locale> accepted() {
+    return headers == null ? List.of() : headers.getAcceptableLanguages();
   }
 
   static String language(String param, HttpHeaders headers) {
-    if ("cy".equals(param) || "en".equals(param)) {
-      return param;
-    }
-    if (headers != null) {
-      for (Locale locale : headers.getAcceptableLanguages()) {
-        if ("cy".equals(locale.getLanguage()) || "en".equals(locale.getLanguage())) {
-          return locale.getLanguage();
-        }
-      }
-    }
-    return "en";
+    return Languages.choose(
+        param, null, headers == null ? List.of() : headers.getAcceptableLanguages(), null);
   }
 
   /** Keeps a language chosen in the address on the links and forms of the next page. */
   private String langQuery() {
-    return "cy".equals(langParam) || "en".equals(langParam) ? "?lang=" + langParam : "";
+    return Languages.isSupported(langParam) ? "?lang=" + langParam : "";
   }
 
   private PanelistMessages msg() {
@@ -470,8 +534,8 @@ public class PanelistPages {
   }
 
   static PanelistMessages messages(String lang) {
-    return "cy".equals(lang)
-        ? MessageBundles.get(PanelistMessages.class, Localized.Literal.of("cy"))
+    return Languages.isSupported(lang) && !Languages.DEFAULT.equals(lang)
+        ? MessageBundles.get(PanelistMessages.class, Localized.Literal.of(lang))
         : MessageBundles.get(PanelistMessages.class);
   }
 }
