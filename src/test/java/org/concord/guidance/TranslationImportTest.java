@@ -228,4 +228,39 @@ class TranslationImportTest {
         .statusCode(204);
     assertThat(translations(study).getList("$"), hasSize(0));
   }
+
+  @Test
+  void theConsoleTakesTheStudysLanguageAndItsTranslatedTitleAndSheet() {
+    long study = study("Console translated");
+    ConsoleSession console = ConsoleSession.coordinator();
+    console
+        .get("/console/studies/" + study + "/translations")
+        .then()
+        .statusCode(200)
+        .body(containsString("Welsh (Cymraeg)"))
+        .body(containsString("name=\"cy-STUDY_TITLE\""));
+    console
+        .post(
+            "/console/studies/" + study + "/translations/cy",
+            Map.of(
+                "cy-STUDY_TITLE", "Astudiaeth wedi'i chyfieithu",
+                "cy-INFORMATION_SHEET", "# Taflen wybodaeth"))
+        .then()
+        .statusCode(303);
+    JsonPath t = translations(study);
+    assertThat(
+        t.getString("find { it.kind == 'STUDY_TITLE' }.text"),
+        equalTo("Astudiaeth wedi'i chyfieithu"));
+    assertThat(
+        t.getString("find { it.kind == 'INFORMATION_SHEET' }.text"), equalTo("# Taflen wybodaeth"));
+    console
+        .post("/console/studies/" + study + "/language", Map.of("language", "cy"))
+        .then()
+        .statusCode(303);
+    console
+        .get("/console/studies/" + study + "/translations")
+        .then()
+        .body(containsString("<option value=\"cy\" selected>Welsh (Cymraeg)</option>"))
+        .body(containsString("name=\"en-STUDY_TITLE\""));
+  }
 }

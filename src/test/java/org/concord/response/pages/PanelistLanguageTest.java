@@ -155,6 +155,19 @@ class PanelistLanguageTest {
     // the study's name has no Welsh: it is marked English in the Welsh header
     assertThat(html, containsString("<span lang=\"en\">Iaith one</span>"));
 
+    // the JSON API gives the same texts, each with its language
+    var api = RestAssured.given().get("/p/" + run.welsh() + "/api/round").jsonPath();
+    assertThat(api.getString("lang"), equalTo("cy"));
+    assertThat(api.getString("sections[0].title"), equalTo("Cwrdd â phobl"));
+    assertThat(api.getString("sections[0].items[0].lang"), equalTo("cy"));
+    assertThat(api.getString("sections[0].items[1].lang"), equalTo("en"));
+    assertThat(
+        RestAssured.given()
+            .get("/p/" + run.welsh() + "/api/round?lang=en")
+            .jsonPath()
+            .getString("sections[0].title"),
+        equalTo("Meeting people"));
+
     String english = browser().get("/p/" + run.english() + "/sections/1").asString();
     assertThat(english, containsString("<html lang=\"en\">"));
     assertThat(english, containsString("<h1>Meeting people</h1>"));
