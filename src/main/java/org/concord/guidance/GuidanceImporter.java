@@ -22,10 +22,11 @@ final class GuidanceImporter {
   static final int MAX_EXTERNAL_ID_LENGTH = 100;
 
   /**
-   * What the study holds already: statement texts by section title (both normalised) and the
-   * external ids in use.
+   * What the study holds already: statement texts by section title (both normalised), the external
+   * ids in use, and the language its texts are written in (a translation is into another).
    */
-  record Existing(Map<String, Set<String>> textsBySection, Set<String> externalIds) {}
+  record Existing(
+      Map<String, Set<String>> textsBySection, Set<String> externalIds, String language) {}
 
   private GuidanceImporter() {}
 
@@ -82,16 +83,75 @@ final class GuidanceImporter {
             null,
             "The section \"" + section.title() + "\" has no statements; add some or remove it.");
       }
+      checkTranslations(
+          section.titles(),
+          MAX_TITLE_LENGTH,
+          "section title",
+          section.line(),
+          null,
+          existing.language(),
+          errors);
+      checkTranslations(
+          section.introductions(),
+          MAX_INTRODUCTION_LENGTH,
+          "introduction",
+          section.line(),
+          null,
+          existing.language(),
+          errors);
       String sectionKey = key(section.title());
       Set<String> stored = existing.textsBySection().getOrDefault(sectionKey, Set.of());
       Map<String, Integer> seen = textLines.computeIfAbsent(sectionKey, k -> new HashMap<>());
       for (ParsedStatement statement : section.statements()) {
         checkStatement(statement, stored, seen, errors);
+        checkTranslations(
+            statement.translations(),
+            MAX_STATEMENT_LENGTH,
+            "statement",
+            statement.line(),
+            null,
+            existing.language(),
+            errors);
         if (statement.externalId() != null) {
           checkExternalId(statement, existing.externalIds(), idLines, errors);
         }
       }
     }
+  }
+
+  /** Translations: within the length of what they translate, and into another language. */
+  static void checkTranslations(
+      Map<String, String> translations,
+      int limit,
+      String what,
+      int line,
+      Integer column,
+      String studyLanguage,
+      ImportErrors errors) {
+    translations.forEach(
+        (language, text) -> {
+          if (language.equals(studyLanguage)) {
+            errors.at(
+                line,
+                column,
+                "The study is written in \""
+                    + language
+                    + "\"; a translation must be into another language.");
+          } else if (text.length() > limit) {
+            errors.at(
+                line,
+                column,
+                "The "
+                    + what
+                    + " in \""
+                    + language
+                    + "\" has "
+                    + text.length()
+                    + " characters; the limit is "
+                    + limit
+                    + ".");
+          }
+        });
   }
 
   private static void checkStatement(

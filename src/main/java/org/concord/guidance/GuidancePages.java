@@ -15,9 +15,11 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedHashMap;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
+import java.util.List;
 import java.util.Locale;
 import org.concord.common.ConcordConfig;
 import org.concord.common.ConcordException;
+import org.concord.common.Languages;
 import org.concord.common.Page;
 import org.concord.common.PageRequest;
 import org.concord.guidance.GuidancePageViews.Outline;
@@ -27,10 +29,12 @@ import org.concord.guidance.GuidancePageViews.Place;
 import org.concord.guidance.GuidanceViews.SectionView;
 import org.concord.guidance.GuidanceViews.StatementDetail;
 import org.concord.guidance.GuidanceViews.StatementView;
+import org.concord.guidance.TranslationResource.TranslationRequest;
 import org.concord.security.Role;
 import org.concord.study.Study;
 import org.concord.study.StudyService;
 import org.concord.study.StudyState;
+import org.concord.study.translation.TextKind;
 import org.concord.web.Chrome;
 import org.concord.web.Console;
 import org.concord.web.FieldErrors;
@@ -74,13 +78,23 @@ public class GuidancePages {
         StatementDetail statement,
         boolean editable,
         FormInput form,
-        FieldErrors errors);
+        FieldErrors errors,
+        List<TranslationRow> translations,
+        List<String> languages);
   }
+
+  /**
+   * A statement's translation as the console lists it: out of date when it translates an earlier
+   * wording (panelists reading that language then see the current wording in the original).
+   */
+  public record TranslationRow(
+      String language, String name, String text, Integer version, boolean outdated) {}
 
   @Inject Console console;
   @Inject GuidanceService service;
   @Inject StudyService studies;
   @Inject ConcordConfig config;
+  @Inject TranslationService translations;
 
   // ---------------------------------------------------------------- the guidance as a whole
 
@@ -402,10 +416,66 @@ public class GuidancePages {
     } else if ("removed".equals(done)) {
       chrome = chrome.withNotice("The statement is removed: panelists will not see it.");
     }
+    if ("translated".equals(done)) {
+      chrome = chrome.withNotice("The translation is saved.");
+    }
     MultivaluedMap<String, String> fields = new MultivaluedHashMap<>();
     fields.putSingle("text", detail.current().text());
+    return statementPage(chrome, study, place, detail, new FormInput(fields), new FieldErrors());
+  }
+
+  private TemplateInstance statementPage(
+      Chrome chrome,
+      Study study,
+      Place place,
+      StatementDetail detail,
+      FormInput form,
+      FieldErrors errors) {
+    List<TranslationRow> rows =
+        translations.ofStatement(detail.current().id()).stream()
+            .map(
+                t ->
+                    new TranslationRow(
+                        t.language(),
+                        Languages.describe(t.language()),
+                        t.text(),
+                        t.sourceVersion(),
+                        t.sourceVersion() == null
+                            || t.sourceVersion() != detail.current().version()))
+            .toList();
+    List<String> languages =
+        Languages.supported().stream().filter(l -> !l.equals(study.language)).toList();
     return Templates.statement(
-        chrome, study, place, detail, editable(study), new FormInput(fields), new FieldErrors());
+        chrome, study, place, detail, editable(study), form, errors, rows, languages);
+  }
+
+  /**
+   * The statement's wording in another language, at any time (also after round 1): it translates
+   * the current wording; an empty text removes it.
+   */
+  @POST
+  @Path("/statements/{id}/translations")
+  @RolesAllowed(Role.COORDINATOR)
+  @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+  public Response translate(
+      @PathParam("id") long statementId, MultivaluedMap<String, String> fields) {
+    FormInput form = new FormInput(fields);
+    Place place = service.placeOfStatement(statementId);
+    FieldErrors errors = new FieldErrors();
+    try {
+      translations.put(
+          place.studyId(),
+          new TranslationRequest(
+              TextKind.STATEMENT, statementId, form.get("language"), form.get("translation")));
+      return Console.seeOther("/console/statements/" + statementId + "?done=translated");
+    } catch (ConcordException.Invalid e) {
+      errors.add(e);
+    }
+    StatementDetail detail = service.statement(statementId);
+    Study study = studies.get(place.studyId());
+    return Response.status(400)
+        .entity(statementPage(chrome("Statement", study), study, place, detail, form, errors))
+        .build();
   }
 
   @POST
@@ -432,9 +502,7 @@ public class GuidancePages {
     Place place = service.placeOfStatement(statementId);
     Study study = studies.get(place.studyId());
     return Response.status(400)
-        .entity(
-            Templates.statement(
-                chrome("Statement", study), study, place, detail, editable(study), form, errors))
+        .entity(statementPage(chrome("Statement", study), study, place, detail, form, errors))
         .build();
   }
 

@@ -12,6 +12,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.concord.common.ConcordException;
+import org.concord.common.ImportErrors;
 import org.concord.common.Page;
 import org.concord.common.PageRequest;
 import org.concord.guidance.GuidancePageViews.Outline;
@@ -33,12 +34,16 @@ import org.concord.guidance.ParsedGuidance.ParsedStatement;
 import org.concord.study.Study;
 import org.concord.study.StudyRepository;
 import org.concord.study.StudyState;
+import org.concord.study.translation.TextKind;
+import org.concord.study.translation.Translations;
+import org.concord.study.translation.Translations.NewTranslation;
 
 @ApplicationScoped
 public class GuidanceService {
 
   @Inject GuidanceRepository guidance;
   @Inject StudyRepository studies;
+  @Inject Translations translations;
 
   public Page<SectionView> sections(long studyId, PageRequest page) {
     studies.require(studyId);
@@ -297,6 +302,7 @@ public class GuidanceService {
     int extended = 0;
     int statements = 0;
     int nextSection = guidance.nextSectionPosition(studyId);
+    List<NewTranslation> translated = new ArrayList<>();
     for (PlannedSection planned : plan) {
       Section section = planned.existing;
       int position;
@@ -309,30 +315,154 @@ public class GuidanceService {
         guidance.persist(section);
         created++;
         position = 1;
+        long id = section.id;
+        planned.titles.forEach(
+            (lang, text) ->
+                translated.add(new NewTranslation(TextKind.SECTION_TITLE, id, lang, text, null)));
+        planned.introductions.forEach(
+            (lang, text) ->
+                translated.add(
+                    new NewTranslation(TextKind.SECTION_INTRODUCTION, id, lang, text, null)));
       } else {
         extended++;
         position = guidance.nextStatementPosition(section.id);
       }
       for (ParsedStatement statement : planned.statements) {
-        newStatement(section, position++, statement.text(), statement.externalId());
+        CurrentStatement stored =
+            newStatement(section, position++, statement.text(), statement.externalId());
+        statement
+            .translations()
+            .forEach(
+                (lang, text) ->
+                    translated.add(
+                        new NewTranslation(
+                            TextKind.STATEMENT,
+                            stored.statement().id,
+                            lang,
+                            text,
+                            stored.version().number)));
         statements++;
       }
     }
+    translations.putAll(study, translated);
     return new ImportSummary(created, extended, statements);
   }
 
-  /** A section of an import: new, or one the study has (same title, any case). */
+  /**
+   * A section of an import: new, or one the study has (same title, any case). The translations of
+   * its title and introduction are stored only for a new section, as its title and introduction
+   * are.
+   */
   private static final class PlannedSection {
     final String title;
     final String introduction;
     final Section existing;
+    final Map<String, String> titles;
+    final Map<String, String> introductions;
     final List<ParsedStatement> statements = new ArrayList<>();
 
-    PlannedSection(String title, String introduction, Section existing) {
-      this.title = title;
-      this.introduction = introduction;
+    PlannedSection(ParsedSection parsed, Section existing) {
+      this.title = parsed.title();
+      this.introduction = parsed.introduction();
+      this.titles = parsed.titles();
+      this.introductions = parsed.introductions();
       this.existing = existing;
     }
+  }
+
+  /**
+   * A translation of the study's guidance in one file (one language): the file's sections match the
+   * study's in order, and its statements match by id where the file gives one, else by order within
+   * their section (removed statements are not counted). Stored whole or not at all, at any time,
+   * also after round 1 opened; a statement's translation is of its current wording.
+   */
+  @Transactional
+  public ImportSummary importTranslation(
+      long studyId, GuidanceFormat format, String language, byte[] body) {
+    Study study = studies.require(studyId);
+    String lang = Translations.checkLanguage(study, language, "language");
+    ParsedGuidance parsed =
+        GuidanceImporter.read(
+            format, body, new GuidanceImporter.Existing(Map.of(), Set.of(), study.language));
+    List<Section> sections = guidance.allSections(studyId);
+    Map<Long, List<CurrentStatement>> bySection = new HashMap<>();
+    Map<String, CurrentStatement> byExternalId = new HashMap<>();
+    for (CurrentStatement c : guidance.allStatements(studyId)) {
+      if (c.statement().status != StatementStatus.ACTIVE) {
+        continue;
+      }
+      bySection.computeIfAbsent(c.statement().section.id, k -> new ArrayList<>()).add(c);
+      if (c.statement().externalId != null) {
+        byExternalId.put(c.statement().externalId, c);
+      }
+    }
+    ImportErrors errors = new ImportErrors();
+    if (parsed.sections().size() != sections.size()) {
+      errors.at(
+          1,
+          null,
+          "The file has "
+              + parsed.sections().size()
+              + " sections; the study has "
+              + sections.size()
+              + ". A translation has the study's sections in the study's order.");
+    }
+    List<NewTranslation> translated = new ArrayList<>();
+    int statements = 0;
+    for (int i = 0; i < Math.min(parsed.sections().size(), sections.size()); i++) {
+      ParsedSection file = parsed.sections().get(i);
+      Section section = sections.get(i);
+      translated.add(
+          new NewTranslation(TextKind.SECTION_TITLE, section.id, lang, file.title(), null));
+      if (file.introduction() != null && !file.introduction().isBlank()) {
+        translated.add(
+            new NewTranslation(
+                TextKind.SECTION_INTRODUCTION, section.id, lang, file.introduction(), null));
+      }
+      List<CurrentStatement> own = bySection.getOrDefault(section.id, List.of());
+      if (file.statements().size() != own.size()) {
+        errors.at(
+            file.line(),
+            null,
+            "The section \""
+                + file.title()
+                + "\" has "
+                + file.statements().size()
+                + " statements; the study's section "
+                + (i + 1)
+                + " (\""
+                + section.title
+                + "\") has "
+                + own.size()
+                + ".");
+        continue;
+      }
+      for (int j = 0; j < own.size(); j++) {
+        ParsedStatement statement = file.statements().get(j);
+        CurrentStatement target = own.get(j);
+        if (statement.externalId() != null) {
+          target = byExternalId.get(statement.externalId());
+          if (target == null) {
+            errors.at(
+                statement.line(),
+                null,
+                "No statement of the study has the id \"" + statement.externalId() + "\".");
+            continue;
+          }
+        }
+        translated.add(
+            new NewTranslation(
+                TextKind.STATEMENT,
+                target.statement().id,
+                lang,
+                statement.text(),
+                target.version().number));
+        statements++;
+      }
+    }
+    errors.throwIfAny(GuidanceImporter.WHAT);
+    translations.putAll(study, translated);
+    return new ImportSummary(0, sections.size(), statements);
   }
 
   /**
@@ -356,15 +486,14 @@ public class GuidanceService {
       }
     }
     ParsedGuidance parsed =
-        GuidanceImporter.read(format, body, new GuidanceImporter.Existing(texts, ids));
+        GuidanceImporter.read(
+            format,
+            body,
+            new GuidanceImporter.Existing(texts, ids, studies.require(studyId).language));
     Map<String, PlannedSection> plan = new LinkedHashMap<>();
     for (ParsedSection parsedSection : parsed.sections()) {
       String key = parsedSection.title().toLowerCase(Locale.ROOT);
-      plan.computeIfAbsent(
-              key,
-              k ->
-                  new PlannedSection(
-                      parsedSection.title(), parsedSection.introduction(), stored.get(k)))
+      plan.computeIfAbsent(key, k -> new PlannedSection(parsedSection, stored.get(k)))
           .statements
           .addAll(parsedSection.statements());
     }

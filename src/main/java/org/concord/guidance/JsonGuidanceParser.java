@@ -8,14 +8,19 @@ import com.fasterxml.jackson.core.JsonToken;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.concord.common.ImportErrors;
+import org.concord.common.Languages;
 import org.concord.guidance.ParsedGuidance.ParsedSection;
 import org.concord.guidance.ParsedGuidance.ParsedStatement;
 
 /**
  * Reads guidance from JSON: {@code {"sections": [{"title", "introduction", "statements": ["…" or
- * {"text", "externalId"}]}]}}. Streamed so that every error names its line and column.
+ * {"text", "externalId"}]}]}}. Streamed so that every error names its line and column. Translations
+ * by language tag: a statement's {@code "translations": {"cy": "…"}}, a section's {@code
+ * "translations": {"cy": {"title": "…", "introduction": "…"}}}.
  */
 final class JsonGuidanceParser {
 
@@ -80,12 +85,15 @@ final class JsonGuidanceParser {
     String title = null;
     String introduction = null;
     List<ParsedStatement> statements = new ArrayList<>();
+    Map<String, String> titles = new LinkedHashMap<>();
+    Map<String, String> introductions = new LinkedHashMap<>();
     while (parser.nextToken() == JsonToken.FIELD_NAME) {
       String field = parser.currentName();
       JsonToken value = parser.nextToken();
       switch (field) {
         case "title" -> title = text(value, "title");
         case "introduction" -> introduction = text(value, "introduction");
+        case "translations" -> sectionTranslations(value, titles, introductions);
         case "statements" -> {
           if (value != JsonToken.START_ARRAY) {
             error(parser.currentTokenLocation(), "\"statements\" must be a list.");
@@ -100,7 +108,7 @@ final class JsonGuidanceParser {
           }
         }
         default -> {
-          unexpected(field, "\"title\", \"introduction\", \"statements\"");
+          unexpected(field, "\"title\", \"introduction\", \"statements\", \"translations\"");
           parser.skipChildren();
         }
       }
@@ -109,7 +117,82 @@ final class JsonGuidanceParser {
       error(start, "This section has no \"title\".");
       title = "";
     }
-    return new ParsedSection(title.strip(), introduction, start.getLineNr(), statements);
+    return new ParsedSection(
+        title.strip(),
+        introduction,
+        start.getLineNr(),
+        statements,
+        Map.copyOf(titles),
+        Map.copyOf(introductions));
+  }
+
+  /** {@code {"cy": {"title": "…", "introduction": "…"}}}. */
+  private void sectionTranslations(
+      JsonToken value, Map<String, String> titles, Map<String, String> introductions)
+      throws IOException {
+    if (value != JsonToken.START_OBJECT) {
+      error(parser.currentTokenLocation(), "\"translations\" must be an object by language.");
+      parser.skipChildren();
+      return;
+    }
+    while (parser.nextToken() == JsonToken.FIELD_NAME) {
+      String language = language(parser.currentName());
+      if (parser.nextToken() != JsonToken.START_OBJECT) {
+        error(
+            parser.currentTokenLocation(),
+            "A section's translation must be an object with \"title\" and \"introduction\".");
+        parser.skipChildren();
+        continue;
+      }
+      while (parser.nextToken() == JsonToken.FIELD_NAME) {
+        String field = parser.currentName();
+        JsonToken token = parser.nextToken();
+        switch (field) {
+          case "title" -> put(titles, language, text(token, "title"));
+          case "introduction" -> put(introductions, language, text(token, "introduction"));
+          default -> {
+            unexpected(field, "\"title\", \"introduction\"");
+            parser.skipChildren();
+          }
+        }
+      }
+    }
+  }
+
+  /** {@code {"cy": "…"}}. */
+  private Map<String, String> statementTranslations(JsonToken value) throws IOException {
+    Map<String, String> translations = new LinkedHashMap<>();
+    if (value != JsonToken.START_OBJECT) {
+      error(parser.currentTokenLocation(), "\"translations\" must be an object by language.");
+      parser.skipChildren();
+      return translations;
+    }
+    while (parser.nextToken() == JsonToken.FIELD_NAME) {
+      String language = language(parser.currentName());
+      put(translations, language, text(parser.nextToken(), language));
+    }
+    return translations;
+  }
+
+  /** A language tag of the file, checked; null (and an error) when Concord does not speak it. */
+  private String language(String tag) {
+    if (!Languages.isSupported(tag)) {
+      error(
+          parser.currentTokenLocation(),
+          "\""
+              + tag
+              + "\" is not a language Concord speaks; use "
+              + String.join(", ", Languages.supported())
+              + ".");
+      return null;
+    }
+    return tag;
+  }
+
+  private static void put(Map<String, String> map, String language, String text) {
+    if (language != null && text != null && !text.isBlank()) {
+      map.put(language, text.strip());
+    }
   }
 
   private ParsedStatement statement() throws IOException {
@@ -125,14 +208,16 @@ final class JsonGuidanceParser {
     }
     String text = null;
     String externalId = null;
+    Map<String, String> translations = Map.of();
     while (parser.nextToken() == JsonToken.FIELD_NAME) {
       String field = parser.currentName();
       JsonToken value = parser.nextToken();
       switch (field) {
         case "text" -> text = text(value, "text");
         case "externalId", "id" -> externalId = text(value, field);
+        case "translations" -> translations = statementTranslations(value);
         default -> {
-          unexpected(field, "\"text\", \"externalId\"");
+          unexpected(field, "\"text\", \"externalId\", \"translations\"");
           parser.skipChildren();
         }
       }
@@ -142,7 +227,8 @@ final class JsonGuidanceParser {
       return null;
     }
     String id = externalId == null || externalId.isBlank() ? null : externalId.strip();
-    return new ParsedStatement(text.strip(), id, at.getLineNr(), at.getColumnNr());
+    return new ParsedStatement(
+        text.strip(), id, at.getLineNr(), at.getColumnNr(), Map.copyOf(translations));
   }
 
   private String text(JsonToken value, String field) throws IOException {

@@ -10,6 +10,7 @@ import java.util.Set;
 import java.util.regex.Pattern;
 import org.concord.common.CsvRows;
 import org.concord.common.ImportErrors;
+import org.concord.common.Languages;
 import org.concord.common.TextFile;
 
 /**
@@ -39,10 +40,17 @@ final class PanelImporter {
           Map.entry("e-mail", "email"),
           Map.entry("email address", "email"),
           Map.entry("group", "group"),
-          Map.entry("stakeholder group", "group"));
+          Map.entry("stakeholder group", "group"),
+          Map.entry("language", "language"));
 
+  /** {@code language}: the tag of an optional {@code language} column (null: not given). */
   record PanelRow(
-      int line, String name, String email, String group, Map<String, String> attributes) {}
+      int line,
+      String name,
+      String email,
+      String group,
+      Map<String, String> attributes,
+      String language) {}
 
   private PanelImporter() {}
 
@@ -88,6 +96,7 @@ final class PanelImporter {
     int nameColumn = columns.get("name");
     int emailColumn = columns.get("email");
     int groupColumn = columns.get("group");
+    int languageColumn = columns.getOrDefault("language", -1);
     for (CsvRows.Row row : rows.subList(1, rows.size())) {
       int line = row.line();
       String name = row.cell(nameColumn);
@@ -121,6 +130,21 @@ final class PanelImporter {
             groupColumn + 1,
             "The group name is longer than " + MAX_GROUP_LENGTH + " characters.");
       }
+      String language = null;
+      String languageCell = row.cell(languageColumn);
+      if (!languageCell.isEmpty()) {
+        language = Languages.normalise(languageCell);
+        if (language == null) {
+          errors.at(
+              line,
+              languageColumn + 1,
+              "\""
+                  + languageCell
+                  + "\" is not a language Concord speaks; use "
+                  + String.join(", ", Languages.supported())
+                  + ", or leave it empty.");
+        }
+      }
       Map<String, String> attributes = new LinkedHashMap<>();
       extra.forEach(
           (index, column) -> {
@@ -137,7 +161,7 @@ final class PanelImporter {
                 + MAX_ATTRIBUTES_LENGTH
                 + " characters.");
       }
-      result.add(new PanelRow(line, name, email, group, attributes));
+      result.add(new PanelRow(line, name, email, group, attributes, language));
     }
     errors.throwIfAny(WHAT);
     return result;

@@ -25,6 +25,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.concord.common.ConcordException;
+import org.concord.common.Languages;
 import org.concord.common.Page;
 import org.concord.common.PageRequest;
 import org.concord.mail.OutboxEmail;
@@ -161,7 +162,8 @@ public class PanelPages {
         List<Option> groups,
         FormInput form,
         FieldErrors errors,
-        List<EmailRow> emails);
+        List<EmailRow> emails,
+        List<Option> languages);
 
     static native TemplateInstance confirm(
         Chrome chrome, PanelistView panelist, String action, String heading, String button);
@@ -337,6 +339,7 @@ public class PanelPages {
     }
     if (errors.isEmpty()) {
       try {
+        service.setLanguage(id, form.text("language"), console.user());
         service.updatePanelist(id, name, email, groupId, null, console.user());
         return Console.seeOther("/console/panelists/" + id + "?done=saved");
       } catch (ConcordException.Invalid e) {
@@ -412,7 +415,22 @@ public class PanelPages {
             .toList(),
         form,
         errors,
-        emails);
+        emails,
+        languageOptions(form.get("language")));
+  }
+
+  /**
+   * The language choices of the panelist form: none (browser, else study), or one Concord speaks.
+   */
+  private static List<Option> languageOptions(String chosen) {
+    List<Option> options = new ArrayList<>();
+    options.add(
+        new Option(
+            "", "Not set: their browser's, else the study's", chosen == null || chosen.isEmpty()));
+    for (String tag : Languages.supported()) {
+      options.add(new Option(tag, Languages.describe(tag), tag.equals(chosen)));
+    }
+    return options;
   }
 
   private Chrome chrome(PanelistView panelist) {
@@ -460,6 +478,7 @@ public class PanelPages {
     form.putSingle("name", p.name());
     form.putSingle("email", p.email());
     form.putSingle("groupId", String.valueOf(p.groupId()));
+    form.putSingle("language", p.language() == null ? "" : p.language());
     return form;
   }
 

@@ -27,6 +27,7 @@ import org.concord.panel.PanelViews.PanelImportSummary;
 import org.concord.panel.PanelViews.PanelistView;
 import org.concord.security.Role;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -53,7 +54,11 @@ public class PanelResource {
       @Size(min = 1, max = PanelImporter.MAX_NAME_LENGTH) String name,
       @Size(min = 1, max = PanelImporter.MAX_EMAIL_LENGTH) String email,
       Long groupId,
-      Map<String, String> attributes) {}
+      Map<String, String> attributes,
+      @Schema(
+              description =
+                  "Language tag of the panelist's pages and emails (en, cy); empty clears it.")
+          String language) {}
 
   @GET
   @Path("/studies/{id}/groups")
@@ -142,6 +147,9 @@ public class PanelResource {
       @PathParam("id") long id,
       @Valid @NotNull PanelistChange request,
       @Context SecurityContext who) {
+    if (request.language() != null) {
+      service.setLanguage(id, request.language(), who.getUserPrincipal().getName());
+    }
     return service.updatePanelist(
         id,
         request.name(),

@@ -10,8 +10,10 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import org.concord.common.ConcordException;
+import org.concord.common.Languages;
 import org.concord.common.Page;
 import org.concord.common.PageRequest;
 import org.concord.mail.EmailKind;
@@ -141,6 +143,37 @@ public class PanelService {
         actor,
         "panelist-added",
         "Panelist " + panelist.id + " added to the group \"" + group.name + "\".");
+    return view(panelist);
+  }
+
+  /**
+   * The language of a panelist's pages and emails; empty or null clears it (their browser's, else
+   * the study's). The panelist can change it themselves on the language switch.
+   */
+  @Transactional
+  public PanelistView setLanguage(long id, String language, String actor) {
+    Panelist panelist = panel.require(id);
+    String tag = null;
+    if (language != null && !language.isBlank()) {
+      tag = Languages.normalise(language);
+      if (tag == null) {
+        throw ConcordException.invalid(
+            "language",
+            "\""
+                + language
+                + "\" is not a language Concord speaks; use one of "
+                + String.join(", ", Languages.supported())
+                + ".");
+      }
+    }
+    if (!Objects.equals(tag, panelist.language)) {
+      panelist.language = tag;
+      audit.record(
+          panelist.study,
+          actor,
+          "panelist-changed",
+          "Panelist " + panelist.id + ": language changed.");
+    }
     return view(panelist);
   }
 
@@ -333,7 +366,8 @@ public class PanelService {
           groups.computeIfAbsent(
               StakeholderGroup.key(row.group()),
               key -> newGroup(study, row.group(), groups.size() + 1));
-      newPanelist(study, group, row.name(), row.email(), row.attributes());
+      newPanelist(study, group, row.name(), row.email(), row.attributes()).language =
+          row.language();
     }
     PanelImportSummary summary = new PanelImportSummary(rows.size(), groups.size() - groupsBefore);
     audit.record(

@@ -27,7 +27,9 @@ public final class PanelViews {
       Instant withdrawnAt,
       Instant createdAt,
       /** By round number, each round that has opened. */
-      Map<Integer, RoundStatus> rounds) {
+      Map<Integer, RoundStatus> rounds,
+      /** The language of their pages and emails; null: their browser's, else the study's. */
+      String language) {
     static PanelistView of(Panelist p, Map<Integer, RoundStatus> rounds) {
       return new PanelistView(
           p.id,
@@ -40,7 +42,8 @@ public final class PanelViews {
           p.attributes,
           p.withdrawnAt,
           p.createdAt,
-          rounds == null ? Map.of() : rounds);
+          rounds == null ? Map.of() : rounds,
+          p.language);
     }
   }
 

@@ -10,12 +10,16 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.concord.response.PanelistViews.ResponseView;
 import org.concord.response.PanelistViews.RoundPage;
 import org.concord.response.PanelistViews.SaveRequest;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
@@ -36,8 +40,16 @@ public class PanelistApiResource {
   @Operation(
       summary =
           "The round to answer: statements, feedback from the round before, my answers so far")
-  public RoundPage round(@PathParam("token") String token) {
-    return service.page(token);
+  public RoundPage round(
+      @PathParam("token") String token,
+      @Parameter(
+              description =
+                  "The language of the study's texts (en, cy); else the panelist's own, the"
+                      + " browser's (Accept-Language), the study's. Each text says its language.")
+          @QueryParam("lang")
+          String lang,
+      @Context HttpHeaders headers) {
+    return service.page(token, lang, headers.getAcceptableLanguages());
   }
 
   @PUT

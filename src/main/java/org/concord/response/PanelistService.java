@@ -13,10 +13,12 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ThreadLocalRandom;
 import org.concord.common.ConcordException;
+import org.concord.common.Languages;
 import org.concord.common.Problem;
 import org.concord.common.Problem.FieldError;
 import org.concord.consensus.DenominatorPolicy;
@@ -49,6 +51,10 @@ import org.concord.round.RoundRepository;
 import org.concord.round.RoundState;
 import org.concord.study.Protocol;
 import org.concord.study.Study;
+import org.concord.study.translation.TextKind;
+import org.concord.study.translation.Translations;
+import org.concord.study.translation.Translations.Lookup;
+import org.concord.study.translation.Translations.Shown;
 
 /** What a panelist does through their personal link; it reaches their own response only. */
 @ApplicationScoped
@@ -62,6 +68,7 @@ public class PanelistService {
   @Inject ClosedRoundResults results;
   @Inject OutboxService outbox;
   @Inject LateSaves lateSaves;
+  @Inject Translations translations;
 
   /** The same answer for an unknown, revoked or withdrawn link: nothing to tell them apart. */
   public static class InactiveLink extends ConcordException {
@@ -109,9 +116,19 @@ public class PanelistService {
     return responses.currentInvitation(panelist).orElseThrow(NoRoundToAnswer::new);
   }
 
-  /** The round page: statements, the protocol's feedback and the panelist's own answers so far. */
+  /** The round page in the panelist's own language (stored, else the study's). */
   @Transactional
   public RoundPage page(String token) {
+    return page(token, null, List.of());
+  }
+
+  /**
+   * The round page: statements, the protocol's feedback and the panelist's own answers so far, in
+   * the language {@link Languages#choose} picks from {@code explicit} (the address), the panelist's
+   * stored language, {@code accepted} (the browser's) and the study's.
+   */
+  @Transactional
+  public RoundPage page(String token, String explicit, List<Locale> accepted) {
     Panelist panelist = panelist(token);
     Invitation invitation = invitation(panelist);
     Round round = invitation.round;
@@ -121,7 +138,8 @@ public class PanelistService {
       }
       responses.markOpened(invitation, panelist);
     }
-    return roundPage(round, panelist, responses.shownPositions(invitation));
+    String lang = Languages.choose(explicit, panelist.language, accepted, round.study.language);
+    return roundPage(round, panelist, lang, responses.shownPositions(invitation));
   }
 
   /**
@@ -157,21 +175,43 @@ public class PanelistService {
    * information page and the withdraw page need it also when no round is open.
    */
   @Transactional
-  public StudyInfo studyInfo(String token) {
-    return studyInfo(panelist(token).study);
+  public StudyInfo studyInfo(String token, String lang) {
+    Study study = panelist(token).study;
+    return studyInfo(study, translations.lookup(study, lang));
   }
 
-  static StudyInfo studyInfo(Study study) {
+  /** The study's details, with its title, sheet and statement in {@code texts}' language. */
+  private static StudyInfo studyInfo(Study study, Lookup texts) {
     return new StudyInfo(
-        study.title,
+        texts.text(TextKind.STUDY_TITLE, study.title).text(),
         study.organisation,
         study.contactName,
         study.contactEmail,
         study.contactPhone,
-        study.informationSheet,
-        study.dataProtection,
+        texts.text(TextKind.INFORMATION_SHEET, study.informationSheet).text(),
+        texts.text(TextKind.DATA_PROTECTION, study.dataProtection).text(),
         study.timeZone,
         study.language);
+  }
+
+  /** The language of a panelist's pages where there is no round page (e.g. withdrawing). */
+  @Transactional
+  public String language(String token, String explicit, List<Locale> accepted) {
+    Panelist panelist = panelist(token);
+    return Languages.choose(explicit, panelist.language, accepted, panelist.study.language);
+  }
+
+  /**
+   * Stores the language the panelist chose on the language switch: their pages and emails come in
+   * it from now on.
+   */
+  @Transactional
+  public void chooseLanguage(String token, String language) {
+    Panelist panelist = panelist(token);
+    if (!Languages.isSupported(language)) {
+      throw ConcordException.invalid("language", "Concord does not speak \"" + language + "\".");
+    }
+    panelist.language = language;
   }
 
   /**
@@ -180,14 +220,18 @@ public class PanelistService {
    */
   @Transactional
   public RoundPage preview(long roundId) {
-    return roundPage(rounds.require(roundId), null, Map.of());
+    Round round = rounds.require(roundId);
+    return roundPage(round, null, round.study.language, Map.of());
   }
 
   /**
-   * The round page of {@code panelist}, or of nobody in particular when null; the statements in the
-   * order drawn for the panelist ({@code shown}, by item id), else in the round's own order.
+   * The round page of {@code panelist}, or of nobody in particular when null, with the study's
+   * texts in {@code lang} where translated (one query for all of them) and each text's language;
+   * the statements in the order drawn for the panelist ({@code shown}, by item id), else in the
+   * round's own order.
    */
-  private RoundPage roundPage(Round round, Panelist panelist, Map<Long, Integer> shown) {
+  private RoundPage roundPage(
+      Round round, Panelist panelist, String lang, Map<Long, Integer> shown) {
     Protocol protocol = round.study.protocol;
     List<RoundItem> items = rounds.items(round.id);
     if (!shown.isEmpty()) {
@@ -197,18 +241,23 @@ public class PanelistService {
               .thenComparingInt(i -> shown.getOrDefault(i.id, i.position)));
     }
     Map<Long, Feedback> feedback = feedback(round, panelist, protocol);
+    Lookup texts = translations.lookup(round.study, lang);
     Map<Long, SectionBuilder> sections = new LinkedHashMap<>();
     for (RoundItem item : items) {
       Section section = item.statement.section;
+      Shown wording = texts.statement(item.statement.id, item.version.number, item.version.text);
       sections
-          .computeIfAbsent(section.id, id -> new SectionBuilder(section))
+          .computeIfAbsent(section.id, id -> new SectionBuilder(section, texts))
           .items
           .add(
               new ItemView(
                   item.id,
-                  item.version.text,
-                  item.previous == null ? null : feedback.get(item.previous.id)));
+                  wording.text(),
+                  item.previous == null ? null : feedback.get(item.previous.id),
+                  wording.lang()));
     }
+    Shown title = texts.text(TextKind.STUDY_TITLE, round.study.title);
+    Shown description = texts.text(TextKind.STUDY_DESCRIPTION, round.study.description);
     Response response = panelist == null ? null : responses.response(round, panelist).orElse(null);
     // The link shows the open round it is invited to, else its last round: an open round of the
     // study seen from a closed one is a round this panelist was not invited to.
@@ -217,26 +266,61 @@ public class PanelistService {
             ? null
             : rounds.openRound(round.study.id).map(r -> r.number).orElse(null);
     return new RoundPage(
-        round.study.title,
-        round.study.description,
+        title.text(),
+        description.text(),
         round.number,
         round.state,
         round.closesAt,
         round.closedAt,
         round.number == 1 && (response == null || response.consentedAt == null),
         protocol.partialSubmissionAllowed,
-        new ScaleView(
-            protocol.scaleMin,
-            protocol.scaleMax,
-            List.copyOf(protocol.scaleLabels),
-            protocol.unableToRateAllowed,
-            protocol.unableToRateLabel,
-            protocol.scale().agree().text(),
-            protocol.scale().disagree().text()),
+        scaleView(protocol, texts),
         sections.values().stream().map(SectionBuilder::build).toList(),
         responseView(response, items.size()),
-        studyInfo(round.study),
-        laterRound);
+        studyInfo(round.study, texts),
+        laterRound,
+        lang,
+        title.lang(),
+        description.lang());
+  }
+
+  /**
+   * The scale in the page's language. The protocol's own default labels are Concord's words ({@code
+   * defaultLabels}: the pages give them in every language from the messages files); labels the
+   * study wrote are study text, translated when every point has a translation, else all shown in
+   * the original so that one scale never mixes two languages.
+   */
+  private static ScaleView scaleView(Protocol protocol, Lookup texts) {
+    int points = protocol.scaleMax - protocol.scaleMin + 1;
+    boolean defaultLabels = protocol.scaleLabels.equals(Protocol.agreementLabels(points));
+    List<String> labels = List.copyOf(protocol.scaleLabels);
+    String labelsLang = texts.original();
+    if (!defaultLabels && texts.allLabels(protocol.scaleMin, protocol.scaleMax)) {
+      List<String> translated = new ArrayList<>();
+      for (int v = protocol.scaleMin; v <= protocol.scaleMax; v++) {
+        translated.add(
+            texts.text(TextKind.SCALE_LABEL, v, labels.get(v - protocol.scaleMin)).text());
+      }
+      labels = List.copyOf(translated);
+      labelsLang = texts.language();
+    }
+    boolean defaultUnable = Protocol.UNABLE_TO_RATE_LABEL.equals(protocol.unableToRateLabel);
+    Shown unable =
+        defaultUnable
+            ? new Shown(protocol.unableToRateLabel, texts.original())
+            : texts.text(TextKind.UNABLE_LABEL, protocol.unableToRateLabel);
+    return new ScaleView(
+        protocol.scaleMin,
+        protocol.scaleMax,
+        labels,
+        protocol.unableToRateAllowed,
+        unable.text(),
+        protocol.scale().agree().text(),
+        protocol.scale().disagree().text(),
+        defaultLabels,
+        labelsLang,
+        defaultUnable,
+        unable.lang());
   }
 
   /**
@@ -639,14 +723,25 @@ public class PanelistService {
 
   private static final class SectionBuilder {
     final Section section;
+    final Lookup texts;
     final List<ItemView> items = new ArrayList<>();
 
-    SectionBuilder(Section section) {
+    SectionBuilder(Section section, Lookup texts) {
       this.section = section;
+      this.texts = texts;
     }
 
     SectionView build() {
-      return new SectionView(section.id, section.title, section.introduction, List.copyOf(items));
+      Shown title = texts.text(TextKind.SECTION_TITLE, section.id, section.title);
+      Shown introduction =
+          texts.text(TextKind.SECTION_INTRODUCTION, section.id, section.introduction);
+      return new SectionView(
+          section.id,
+          title.text(),
+          introduction.text(),
+          List.copyOf(items),
+          title.lang(),
+          introduction.lang());
     }
   }
 }

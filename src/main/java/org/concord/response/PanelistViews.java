@@ -27,7 +27,11 @@ public final class PanelistViews {
       boolean unableToRateAllowed,
       String unableToRateLabel,
       String agreeBand,
-      String disagreeBand) {}
+      String disagreeBand,
+      boolean defaultLabels,
+      String labelsLang,
+      boolean defaultUnableToRateLabel,
+      String unableToRateLabelLang) {}
 
   public record GroupFeedback(
       String group,
@@ -67,9 +71,16 @@ public final class PanelistViews {
    */
   public record FarFromMedian(double median, int distance) {}
 
-  public record ItemView(Long itemId, String text, Feedback feedback) {}
+  /** {@code lang}: the language the text is in (a translation's, or the study's own). */
+  public record ItemView(Long itemId, String text, Feedback feedback, String lang) {}
 
-  public record SectionView(Long id, String title, String introduction, List<ItemView> items) {}
+  public record SectionView(
+      Long id,
+      String title,
+      String introduction,
+      List<ItemView> items,
+      String titleLang,
+      String introductionLang) {}
 
   public record AnswerView(
       Long itemId, Integer value, boolean unableToRate, String reasonForChange) {}
@@ -98,7 +109,10 @@ public final class PanelistViews {
       List<SectionView> sections,
       ResponseView response,
       StudyInfo studyInfo,
-      Integer laterRound) {}
+      Integer laterRound,
+      String lang,
+      String studyLang,
+      String descriptionLang) {}
 
   /**
    * Who runs the study and how to reach them, for every page a panelist reads; each detail may be

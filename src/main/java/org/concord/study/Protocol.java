@@ -24,6 +24,9 @@ import org.concord.consensus.Scale;
 @Embeddable
 public class Protocol {
 
+  /** The default unable-to-rate answer; the panelist pages give it in every language. */
+  public static final String UNABLE_TO_RATE_LABEL = "I cannot rate this";
+
   @Column(name = "scale_min", nullable = false)
   public int scaleMin = 1;
 
@@ -51,7 +54,7 @@ public class Protocol {
   public boolean unableToRateAllowed = true;
 
   @Column(name = "unable_to_rate_label", nullable = false)
-  public String unableToRateLabel = "I cannot rate this";
+  public String unableToRateLabel = UNABLE_TO_RATE_LABEL;
 
   @Enumerated(EnumType.STRING)
   @Column(name = "rule_type", nullable = false)

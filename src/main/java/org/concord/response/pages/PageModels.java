@@ -59,7 +59,13 @@ final class PageModels {
     List<SectionLink> links = new ArrayList<>();
     for (int i = 0; i < page.sections().size(); i++) {
       SectionView s = page.sections().get(i);
-      links.add(new SectionLink(i + 1, s.title(), answeredIn(s, page), s.items().size()));
+      links.add(
+          new SectionLink(
+              i + 1,
+              s.title(),
+              answeredIn(s, page),
+              s.items().size(),
+              other(s.titleLang(), page.lang())));
     }
     return links;
   }
@@ -89,7 +95,8 @@ final class PageModels {
         sectionLinks(page),
         errors,
         saved,
-        plural(chrome.lang(), total, page.sections().size(), total - page.response().answered()));
+        plural(chrome.lang(), total, page.sections().size(), total - page.response().answered()),
+        other(page.descriptionLang(), chrome.lang()));
   }
 
   private static String consentError(List<ErrorView> errors) {
@@ -105,7 +112,7 @@ final class PageModels {
    * numbered as on the section pages.
    */
   static ReviewPage review(Chrome chrome, RoundPage page, List<ErrorView> errors, boolean saved) {
-    ScaleView scale = page.scale();
+    ScaleView scale = localised(page.scale(), chrome.lang());
     Map<Long, AnswerView> answers = new HashMap<>();
     page.response().ratings().forEach(a -> answers.put(a.itemId(), a));
     Map<Long, String> itemComments = new HashMap<>();
@@ -131,6 +138,7 @@ final class PageModels {
                 item.itemId(),
                 ++number,
                 item.text(),
+                other(item.lang(), chrome.lang()),
                 answer != null,
                 unable,
                 scale.unableToRateLabel(),
@@ -138,7 +146,13 @@ final class PageModels {
                 answer == null || unable ? "" : label(scale, value),
                 itemComments.get(item.itemId())));
       }
-      sections.add(new ReviewSection(i + 1, s.title(), rows, sectionComments.get(s.id())));
+      sections.add(
+          new ReviewSection(
+              i + 1,
+              s.title(),
+              other(s.titleLang(), chrome.lang()),
+              rows,
+              sectionComments.get(s.id())));
     }
     int total = page.response().total();
     int missing = total - page.response().answered();
@@ -193,7 +207,7 @@ final class PageModels {
       boolean saved,
       boolean askReasons) {
     SectionView section = page.sections().get(number - 1);
-    ScaleView scale = page.scale();
+    ScaleView scale = localised(page.scale(), chrome.lang());
     Map<Long, AnswerView> answers = new HashMap<>();
     page.response().ratings().forEach(a -> answers.put(a.itemId(), a));
     Map<Long, String> comments = new HashMap<>();
@@ -260,7 +274,10 @@ final class PageModels {
               FeedbackChart.of(item, offset + i + 1, scale, chrome.lang()),
               far,
               fieldErrors.get("comment-" + item.itemId()),
-              fieldErrors.get("reason-" + item.itemId())));
+              fieldErrors.get("reason-" + item.itemId()),
+              other(item.lang(), chrome.lang()),
+              other(scale.labelsLang(), chrome.lang()),
+              other(scale.unableToRateLabelLang(), chrome.lang())));
     }
     if (posted != null) {
       sectionComment = posted.getFirst("section-comment");
@@ -287,7 +304,9 @@ final class PageModels {
             chrome.lang(),
             page.response().total(),
             page.sections().size(),
-            page.response().total() - page.response().answered()));
+            page.response().total() - page.response().answered()),
+        other(section.titleLang(), chrome.lang()),
+        other(section.introductionLang(), chrome.lang()));
   }
 
   /** Longest label word the stylesheet knows a tile width for; longer words break. */
@@ -305,6 +324,63 @@ final class PageModels {
       }
     }
     return new ScaleLayout(scale.max() - scale.min() + 1, Math.min(longest, LONGEST_WORD));
+  }
+
+  /**
+   * The language to mark a study text with: its own when it is not the page's, else none. An
+   * untranslated English statement on a Welsh page gets {@code lang="en"}; a translated one none.
+   */
+  static String other(String textLang, String pageLang) {
+    return textLang == null || textLang.equals(pageLang) ? null : textLang;
+  }
+
+  /**
+   * The scale with Concord's own default labels (and the default unable-to-rate answer) in the
+   * page's language from the messages file; labels the study wrote are left as the service gave
+   * them (translated or in the study's language).
+   */
+  static ScaleView localised(ScaleView scale, String lang) {
+    PanelistMessages msg = PanelistPages.messages(lang);
+    List<String> labels = scale.labels();
+    String labelsLang = scale.labelsLang();
+    if (scale.defaultLabels()) {
+      labels = scale.labels().stream().map(l -> defaultLabel(msg, l)).toList();
+      labelsLang = lang;
+    }
+    String unable = scale.unableToRateLabel();
+    String unableLang = scale.unableToRateLabelLang();
+    if (scale.defaultUnableToRateLabel()) {
+      unable = msg.unableToRate();
+      unableLang = lang;
+    }
+    return new ScaleView(
+        scale.min(),
+        scale.max(),
+        labels,
+        scale.unableToRateAllowed(),
+        unable,
+        scale.agreeBand(),
+        scale.disagreeBand(),
+        scale.defaultLabels(),
+        labelsLang,
+        scale.defaultUnableToRateLabel(),
+        unableLang);
+  }
+
+  /** One of {@link org.concord.study.Protocol#agreementLabels}'s words in the page's language. */
+  private static String defaultLabel(PanelistMessages msg, String english) {
+    return switch (english) {
+      case "Strongly disagree" -> msg.scaleStronglyDisagree();
+      case "Disagree" -> msg.scaleDisagree();
+      case "Mostly disagree" -> msg.scaleMostlyDisagree();
+      case "Slightly disagree" -> msg.scaleSlightlyDisagree();
+      case "Neither agree nor disagree" -> msg.scaleNeither();
+      case "Slightly agree" -> msg.scaleSlightlyAgree();
+      case "Mostly agree" -> msg.scaleMostlyAgree();
+      case "Agree" -> msg.scaleAgree();
+      case "Strongly agree" -> msg.scaleStronglyAgree();
+      default -> english;
+    };
   }
 
   /** A point's label, or none where the protocol names fewer points than the scale has. */

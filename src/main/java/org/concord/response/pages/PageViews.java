@@ -12,17 +12,43 @@ public final class PageViews {
   /**
    * What every page needs: the language, the link's base path (null on pages without a link) and
    * the query that keeps a chosen language on the next page; {@code info}, who runs the study and
-   * how to reach them, is null on pages that must not name a study (an inactive link).
+   * how to reach them, is null on pages that must not name a study (an inactive link). {@code
+   * studyLang} is the language of the study's name when it is not the page's (null when it is);
+   * {@code here} the page within the link, where the language switch returns; {@code languages} the
+   * switch's choices.
    */
   @TemplateData
   public record Chrome(
-      String lang, String base, String langQuery, String study, String formToken, StudyInfo info) {}
+      String lang,
+      String base,
+      String langQuery,
+      String study,
+      String formToken,
+      StudyInfo info,
+      String studyLang,
+      String here,
+      List<LanguageOption> languages) {
+
+    public Chrome(
+        String lang,
+        String base,
+        String langQuery,
+        String study,
+        String formToken,
+        StudyInfo info) {
+      this(lang, base, langQuery, study, formToken, info, null, "", List.of());
+    }
+  }
+
+  /** One choice of the language switch, named in its own language. */
+  @TemplateData
+  public record LanguageOption(String tag, String name, boolean current) {}
 
   @TemplateData
   public record ErrorView(String field, String message) {}
 
   @TemplateData
-  public record SectionLink(int number, String title, int answered, int total) {}
+  public record SectionLink(int number, String title, int answered, int total, String titleLang) {}
 
   @TemplateData
   public record WelcomePage(
@@ -40,7 +66,8 @@ public final class PageViews {
       List<SectionLink> sectionLinks,
       List<ErrorView> errors,
       boolean saved,
-      Plural plural) {}
+      Plural plural,
+      String descriptionLang) {}
 
   /**
    * The CLDR plural category ({@link org.concord.common.Plurals}) of each count a page says in
@@ -130,7 +157,10 @@ public final class PageViews {
       FeedbackView feedback,
       boolean reasonFar,
       String commentError,
-      String reasonError) {}
+      String reasonError,
+      String textLang,
+      String labelsLang,
+      String unableLang) {}
 
   @TemplateData
   public record SectionPage(
@@ -151,7 +181,9 @@ public final class PageViews {
       boolean askReasons,
       boolean reasonsBand,
       boolean reasonsFar,
-      Plural plural) {}
+      Plural plural,
+      String titleLang,
+      String introductionLang) {}
 
   /**
    * One statement on "Check your answers": the panelist's answer ({@code answered} false when there
@@ -163,6 +195,7 @@ public final class PageViews {
       Long itemId,
       int number,
       String text,
+      String textLang,
       boolean answered,
       boolean unable,
       String unableLabel,
@@ -173,7 +206,7 @@ public final class PageViews {
   /** A section on "Check your answers": every statement of it, and the section's comment. */
   @TemplateData
   public record ReviewSection(
-      int number, String title, List<ReviewAnswer> answers, String comment) {}
+      int number, String title, String titleLang, List<ReviewAnswer> answers, String comment) {}
 
   @TemplateData
   public record ReviewPage(

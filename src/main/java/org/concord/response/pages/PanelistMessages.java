@@ -484,4 +484,49 @@ public interface PanelistMessages {
 
   @Message("Not saved — press Save and continue to see what needs changing.")
   String notSavedRefused();
+
+  // ---- language ----
+
+  /** The language's own name, as the language switch shows it (one line per messages file). */
+  @Message("English")
+  String languageName();
+
+  @Message("Language")
+  String languageSwitch();
+
+  @Message("Strongly disagree")
+  String scaleStronglyDisagree();
+
+  @Message("Disagree")
+  String scaleDisagree();
+
+  @Message("Mostly disagree")
+  String scaleMostlyDisagree();
+
+  @Message("Slightly disagree")
+  String scaleSlightlyDisagree();
+
+  @Message("Neither agree nor disagree")
+  String scaleNeither();
+
+  @Message("Slightly agree")
+  String scaleSlightlyAgree();
+
+  @Message("Mostly agree")
+  String scaleMostlyAgree();
+
+  @Message("Agree")
+  String scaleAgree();
+
+  @Message("Strongly agree")
+  String scaleStronglyAgree();
+
+  @Message("I cannot rate this")
+  String unableToRate();
+
+  /** After a section title in another language than the page's, which is marked apart. */
+  @Message("({answered} of {total} answered)")
+  String sectionAnswered(int answered, int total);
+
+  /** Before a section title in another language than the page's, which is marked apart. */
 }

@@ -22,16 +22,19 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 import java.net.URI;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.regex.Pattern;
 import org.concord.common.Busy;
 import org.concord.common.ConcordException;
 import org.concord.common.ConcordException.Conflict;
 import org.concord.common.ConcordException.Invalid;
+import org.concord.common.Languages;
 import org.concord.common.MalformedInput;
 import org.concord.common.Plurals;
 import org.concord.common.ProblemMappers;
@@ -47,6 +50,7 @@ import org.concord.response.pages.PageViews.Chrome;
 import org.concord.response.pages.PageViews.ClosedPage;
 import org.concord.response.pages.PageViews.ErrorView;
 import org.concord.response.pages.PageViews.InformationPage;
+import org.concord.response.pages.PageViews.LanguageOption;
 import org.concord.response.pages.PageViews.NoticePage;
 import org.concord.response.pages.PageViews.ReviewPage;
 import org.concord.response.pages.PageViews.SectionPage;
@@ -114,6 +118,15 @@ public class PanelistPages {
   String langParam;
 
   @Context HttpHeaders headers;
+
+  @Context UriInfo uri;
+
+  /** The language of this request's round page, once loaded; null before (or without) one. */
+  private String pageLang;
+
+  /** The pages the language switch may return to, within the link. */
+  private static final Pattern RETURN_PATHS =
+      Pattern.compile("|/sections/[0-9]{1,6}|/review|/thanks|/withdraw|/information");
 
   @GET
   public Response welcome(@QueryParam("saved") boolean saved) {
@@ -287,14 +300,15 @@ public class PanelistPages {
   public Response information() {
     StudyInfo info;
     try {
-      info = service.studyInfo(token);
+      pageLang = service.language(token, langParam, accepted());
+      info = service.studyInfo(token, pageLang);
     } catch (InactiveLink e) {
       return inactive(lang());
     }
     return ok(
         Templates.information(
             new InformationPage(
-                chrome(info),
+                chrome(info, null),
                 Markdown.toHtml(info.informationSheet()),
                 Markdown.toHtml(info.dataProtection()))));
   }
@@ -304,11 +318,40 @@ public class PanelistPages {
   public Response withdrawForm() {
     StudyInfo info;
     try {
-      info = service.studyInfo(token);
+      pageLang = service.language(token, langParam, accepted());
+      info = service.studyInfo(token, pageLang);
     } catch (InactiveLink e) {
       return inactive(lang());
     }
-    return ok(Templates.withdraw(new WithdrawPage(chrome(info))));
+    return ok(Templates.withdraw(new WithdrawPage(chrome(info, null))));
+  }
+
+  /**
+   * The language switch: stores the panelist's choice, so that their pages (without {@code ?lang=})
+   * and emails come in it from now on, and returns to the page it was chosen on. A post with the
+   * form token, not a link, so that no prefetching or crawling can change it.
+   */
+  @POST
+  @Path("/language")
+  @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+  public Response chooseLanguage(MultivaluedMap<String, String> form) {
+    try {
+      service.panelist(token);
+    } catch (InactiveLink e) {
+      return inactive(lang());
+    }
+    if (!tokens.isFormToken(token, form.getFirst(FORM_TOKEN))) {
+      return forbidden(lang(), langQuery());
+    }
+    String language = form.getFirst("language");
+    if (Languages.isSupported(language)) {
+      service.chooseLanguage(token, language);
+    }
+    String back = form.getFirst("back");
+    if (back == null || !RETURN_PATHS.matcher(back).matches()) {
+      back = "";
+    }
+    return Response.seeOther(URI.create("/p/" + token + back)).build();
   }
 
   @POST
@@ -317,7 +360,8 @@ public class PanelistPages {
   public Response withdraw(MultivaluedMap<String, String> form) {
     StudyInfo info;
     try {
-      info = service.studyInfo(token);
+      pageLang = service.language(token, langParam, accepted());
+      info = service.studyInfo(token, pageLang);
     } catch (InactiveLink e) {
       return inactive(lang());
     }
@@ -362,10 +406,11 @@ public class PanelistPages {
   private Response withPage(Function<RoundPage, Response> render) {
     RoundPage page;
     try {
-      page = service.page(token);
+      page = service.page(token, langParam, accepted());
     } catch (ConcordException e) {
       return refused(e);
     }
+    pageLang = page.lang();
     if (page.state() != RoundState.OPEN) {
       return closed(page, 200);
     }
@@ -377,10 +422,11 @@ public class PanelistPages {
       MultivaluedMap<String, String> form, Function<RoundPage, Response> handle) {
     RoundPage page;
     try {
-      page = service.page(token);
+      page = service.page(token, langParam, accepted());
     } catch (ConcordException e) {
       return refused(e);
     }
+    pageLang = page.lang();
     if (!tokens.isFormToken(token, form.getFirst(FORM_TOKEN))) {
       return forbidden(lang(), langQuery());
     }
@@ -421,7 +467,8 @@ public class PanelistPages {
     if (e instanceof NoRoundToAnswer) {
       PanelistMessages msg = msg();
       try {
-        return studyNotice(404, service.studyInfo(token), msg.noRoundHeading(), msg.noRoundBody());
+        return studyNotice(
+            404, service.studyInfo(token, lang()), msg.noRoundHeading(), msg.noRoundBody());
       } catch (InactiveLink withdrawnMeanwhile) {
         return inactive(lang());
       }
@@ -429,7 +476,9 @@ public class PanelistPages {
     // A round that closed under the panelist (TooLate), or a submission another tab made first.
     if (e instanceof Conflict) {
       try {
-        return closed(service.page(token), 409);
+        RoundPage page = service.page(token, langParam, accepted());
+        pageLang = page.lang();
+        return closed(page, 409);
       } catch (ConcordException gone) {
         return inactive(lang());
       }
@@ -487,12 +536,44 @@ public class PanelistPages {
   }
 
   private Chrome chrome(RoundPage page) {
-    return chrome(page.studyInfo());
+    String lang = lang();
+    return chrome(page.studyInfo(), lang.equals(page.studyLang()) ? null : page.studyLang());
   }
 
-  private Chrome chrome(StudyInfo info) {
+  /**
+   * The chrome of a page within the link: the study's name and details, the language switch. {@code
+   * studyLang} is the language of the study's name when it is not the page's, else null.
+   */
+  private Chrome chrome(StudyInfo info, String studyLang) {
+    String lang = lang();
+    List<LanguageOption> languages =
+        Languages.supported().stream()
+            .map(t -> new LanguageOption(t, messages(t).languageName(), t.equals(lang)))
+            .toList();
     return new Chrome(
-        lang(), "/p/" + token, langQuery(), info.title(), tokens.formToken(token), info);
+        lang,
+        "/p/" + token,
+        langQuery(),
+        info.title(),
+        tokens.formToken(token),
+        info,
+        studyLang,
+        here(),
+        languages);
+  }
+
+  /** The page within the link that this request shows ("", "/sections/2", "/review" …). */
+  private String here() {
+    String path = uri.getPath();
+    String base = "/p/" + token;
+    String rest = path.startsWith(base) ? path.substring(base.length()) : "";
+    if (rest.equals("/start")) {
+      return "";
+    }
+    if (rest.equals("/submit")) {
+      return "/review";
+    }
+    return RETURN_PATHS.matcher(rest).matches() ? rest : "";
   }
 
   private Response redirect(String path, boolean saved) {
@@ -528,30 +609,26 @@ public class PanelistPages {
   }
 
   /**
-   * The page's language: {@code ?lang=cy} or {@code ?lang=en} when given, else the browser's
-   * Accept-Language, else English. A study setting can take this place later.
+   * The page's language: the round page's, chosen by {@link Languages#choose} (address, the
+   * panelist's stored language, browser, study); where no panelist is known (an inactive link) the
+   * address, else the browser's Accept-Language, else English.
    */
   private String lang() {
-    return language(langParam, headers);
+    return pageLang != null ? pageLang : language(langParam, headers);
+  }
+
+  private List<Locale> accepted() {
+    return headers == null ? List.of() : headers.getAcceptableLanguages();
   }
 
   static String language(String param, HttpHeaders headers) {
-    if ("cy".equals(param) || "en".equals(param)) {
-      return param;
-    }
-    if (headers != null) {
-      for (Locale locale : headers.getAcceptableLanguages()) {
-        if ("cy".equals(locale.getLanguage()) || "en".equals(locale.getLanguage())) {
-          return locale.getLanguage();
-        }
-      }
-    }
-    return "en";
+    return Languages.choose(
+        param, null, headers == null ? List.of() : headers.getAcceptableLanguages(), null);
   }
 
   /** Keeps a language chosen in the address on the links and forms of the next page. */
   private String langQuery() {
-    return "cy".equals(langParam) || "en".equals(langParam) ? "?lang=" + langParam : "";
+    return Languages.isSupported(langParam) ? "?lang=" + langParam : "";
   }
 
   private PanelistMessages msg() {
@@ -559,8 +636,8 @@ public class PanelistPages {
   }
 
   static PanelistMessages messages(String lang) {
-    return "cy".equals(lang)
-        ? MessageBundles.get(PanelistMessages.class, Localized.Literal.of("cy"))
+    return Languages.isSupported(lang) && !Languages.DEFAULT.equals(lang)
+        ? MessageBundles.get(PanelistMessages.class, Localized.Literal.of(lang))
         : MessageBundles.get(PanelistMessages.class);
   }
 }
