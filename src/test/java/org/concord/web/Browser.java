@@ -158,4 +158,15 @@ public final class Browser implements AutoCloseable {
             + ":\n"
             + driver.findElement(By.tagName("main")).getText());
   }
+
+  /** Waits until the page's title starts with {@code prefix}, e.g. after a form came back. */
+  public static void waitForTitle(WebDriver driver, String prefix) throws InterruptedException {
+    for (int i = 0; i < 100; i++) {
+      if (driver.getTitle().startsWith(prefix)) {
+        return;
+      }
+      Thread.sleep(100);
+    }
+    throw new AssertionError("Expected a title starting " + prefix + ", got " + driver.getTitle());
+  }
 }

@@ -239,7 +239,9 @@ class FarFromMedianReasonTest {
 
   @Test
   void theRuleMeasuresFromTheMedianAsStoredHalvesIncluded() {
-    ScaleView scale = new ScaleView(1, 9, List.of(), true, "I cannot rate this", "7–9", "1–3");
+    ScaleView scale =
+        new ScaleView(
+            1, 9, List.of(), true, "I cannot rate this", "7–9", "1–3", false, "en", true, "en");
     // median 6.5, D = 3: 3 lies 3.5 away and asks; 4 lies 2.5 away and does not; 9.5 is no rating
     Feedback half = feedback(null, 6.5, 3);
     assertThat(BandRule.farFromMedian(half, "3"), equalTo(true));

@@ -14,7 +14,8 @@ import org.junit.jupiter.api.Test;
 class FeedbackBandsTest {
 
   private static ScaleView scale(int min, int max, String agree, String disagree) {
-    return new ScaleView(min, max, List.of(), true, "I cannot rate this", agree, disagree);
+    return new ScaleView(
+        min, max, List.of(), true, "I cannot rate this", agree, disagree, false, "en", true, "en");
   }
 
   @Test

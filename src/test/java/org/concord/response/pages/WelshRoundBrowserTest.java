@@ -90,10 +90,12 @@ class WelshRoundBrowserTest {
     TestStudies.open(round);
     dispatcher.dispatchDue();
 
-    // The invitation reaches her with her personal link (its Welsh wording comes with the mail
-    // bundle of the emails' own change).
+    // The invitation reaches her in Welsh, with her personal link.
     List<Mail> mails = mailbox.getMailsSentTo("carys-" + study + "@example.org");
     assertThat(mails.size(), equalTo(1));
+    assertThat(mails.get(0).getText(), containsString("Annwyl Carys,"));
+    assertThat(mails.get(0).getText(), containsString("Rydych yn cael eich gwahodd i rownd 1"));
+    assertThat(mails.get(0).getHtml(), containsString("<html lang=\"cy\""));
     String token = Links.tokenIn(mails.get(0));
     String link = root.toString().replaceAll("/$", "") + "/p/" + token;
 
@@ -129,11 +131,12 @@ class WelshRoundBrowserTest {
     driver.findElement(By.cssSelector("button[value=continue]")).click();
     Browser.waitForPath(driver, "/review");
     driver.findElement(By.cssSelector(".submit-form button[type=submit]")).click();
-    Browser.waitForPath(driver, "/submit");
+    Browser.waitForTitle(driver, "Gwall: ");
+    assertThat(driver.getCurrentUrl(), containsString("/review"));
     assertThat(lang(driver), equalTo("cy"));
     assertThat(driver.findElements(By.cssSelector(".error-summary")).size(), equalTo(1));
     assertThat(
-        driver.findElement(By.cssSelector(".unanswered [lang=en]")).getText(),
+        driver.findElement(By.cssSelector(".answers .missing .statement-text[lang=en]")).getText(),
         equalTo("Workers keep in touch after the first meeting."));
     browsers.check(driver, "review with an error (cy)");
     Browser.screenshots(driver, "welsh-review-error");
@@ -146,6 +149,10 @@ class WelshRoundBrowserTest {
     Browser.waitForPath(driver, "/thanks");
     assertThat(lang(driver), equalTo("cy"));
     browsers.check(driver, "thanks (cy)");
+    dispatcher.dispatchDue();
+    mails = mailbox.getMailsSentTo("carys-" + study + "@example.org");
+    assertThat(mails.size(), equalTo(2));
+    assertThat(mails.get(1).getSubject(), containsString("Diolch am eich atebion i rownd 1"));
 
     // The language switch: English, remembered, then back to Welsh.
     driver.findElement(By.cssSelector(".language-switch button[value=en]")).click();
