@@ -141,7 +141,8 @@ class PanelistTrustTest {
       String html = page("/p/" + token + path);
       assertThat(path, html, containsString(" – Trusted study</title>"));
       assertThat(path, html, not(containsString("Concord consultation")));
-      assertThat(path, html, containsString("<p class=\"site-name\"><span>Trusted study</span></p>"));
+      assertThat(
+          path, html, containsString("<p class=\"site-name\"><span>Trusted study</span></p>"));
       assertThat(path, html, containsString("University of Example runs this study."));
       assertThat(path, html, containsString("<li>Dana Contact</li>"));
       assertThat(

@@ -78,7 +78,9 @@ class RatingScaleBrowserTest {
         assertThat(points.size(), equalTo(2 * 9));
         for (int s = 0; s < 2; s++) {
           List<Map<String, Number>> scale = points.subList(s * 9, s * 9 + 9);
-          if (width == 320) {
+          // The Welsh labels' longest word ("Anghytuno'n") does not fit a ninth of the 46rem text
+          // column, so the Welsh scale is one list at every width; never a row of 8 and a 9th.
+          if (width == 320 || !lang.isEmpty()) {
             assertOneList(scale, width + lang);
           } else {
             assertOneRow(scale, width + lang);
