@@ -78,7 +78,7 @@ public class PanelistService {
               "inactive-link",
               "Link not active",
               404,
-              "This link is not active. If you need a new one, contact the study team."));
+              "This link is not active. If you need a new one, reply to the email that brought it."));
     }
   }
 
