@@ -30,9 +30,10 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Cookie;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -276,11 +277,29 @@ class StudyRunBrowserTest {
     WebElement page = browser.findElement(By.tagName("html"));
     action.run();
     WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
-    wait.until(ExpectedConditions.stalenessOf(page));
+    wait.until(driver -> isGone(page));
     wait.until(
         driver ->
             "complete"
                 .equals(((JavascriptExecutor) driver).executeScript("return document.readyState")));
+  }
+
+  /**
+   * Whether the old page's root is gone. Chromium answers a node torn down mid-navigation with
+   * "does not belong to the document" rather than as stale: both mean the page was left.
+   */
+  private static boolean isGone(WebElement page) {
+    try {
+      page.isEnabled();
+      return false;
+    } catch (StaleElementReferenceException e) {
+      return true;
+    } catch (WebDriverException e) {
+      if (String.valueOf(e.getMessage()).contains("does not belong to the document")) {
+        return true;
+      }
+      throw e;
+    }
   }
 
   /** Opens a confirmation by its summary and sends it, with the keyboard alone. */
