@@ -64,6 +64,24 @@ public final class Languages {
   }
 
   /**
+   * {@link #normalise}, refusing a tag Concord does not speak with a 400 that names {@code field}
+   * and the languages it does.
+   */
+  public static String require(String tag, String field) {
+    String language = normalise(tag);
+    if (language == null) {
+      throw ConcordException.invalid(
+          field,
+          "\""
+              + tag
+              + "\" is not a language Concord speaks; use one of "
+              + String.join(", ", supported())
+              + ".");
+    }
+    return language;
+  }
+
+  /**
    * The language of a panelist's page. In order: a language named in the address ({@code ?lang=}),
    * which is the panelist's choice for this page; the language stored for the panelist (from the
    * panel file, the team, or their own choice on the language switch); the first language of the

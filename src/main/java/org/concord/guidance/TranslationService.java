@@ -85,17 +85,7 @@ public class TranslationService {
   @Transactional
   public void setStudyLanguage(long studyId, String language) {
     Study study = studies.require(studyId);
-    String tag = Languages.normalise(language);
-    if (tag == null) {
-      throw ConcordException.invalid(
-          "language",
-          "\""
-              + language
-              + "\" is not a language Concord speaks; use one of "
-              + String.join(", ", Languages.supported())
-              + ".");
-    }
-    study.language = tag;
+    study.language = Languages.require(language, "language");
   }
 
   public ImportSummary importTranslation(

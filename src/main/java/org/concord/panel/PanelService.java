@@ -155,16 +155,7 @@ public class PanelService {
     Panelist panelist = panel.require(id);
     String tag = null;
     if (language != null && !language.isBlank()) {
-      tag = Languages.normalise(language);
-      if (tag == null) {
-        throw ConcordException.invalid(
-            "language",
-            "\""
-                + language
-                + "\" is not a language Concord speaks; use one of "
-                + String.join(", ", Languages.supported())
-                + ".");
-      }
+      tag = Languages.require(language, "language");
     }
     if (!Objects.equals(tag, panelist.language)) {
       panelist.language = tag;

@@ -298,11 +298,8 @@ public class PanelistPages {
   @GET
   @Path("/information")
   public Response information() {
-    StudyInfo info;
-    try {
-      pageLang = service.language(token, langParam, accepted());
-      info = service.studyInfo(token, pageLang);
-    } catch (InactiveLink e) {
+    StudyInfo info = activeLinkInfo();
+    if (info == null) {
       return inactive(lang());
     }
     return ok(
@@ -313,14 +310,24 @@ public class PanelistPages {
                 Markdown.toHtml(info.dataProtection()))));
   }
 
+  /**
+   * Who runs the link's study, in the page's language, for pages that need no open round; null for
+   * a link that is not active.
+   */
+  private StudyInfo activeLinkInfo() {
+    try {
+      pageLang = service.language(token, langParam, accepted());
+      return service.studyInfo(token, pageLang);
+    } catch (InactiveLink e) {
+      return null;
+    }
+  }
+
   @GET
   @Path("/withdraw")
   public Response withdrawForm() {
-    StudyInfo info;
-    try {
-      pageLang = service.language(token, langParam, accepted());
-      info = service.studyInfo(token, pageLang);
-    } catch (InactiveLink e) {
+    StudyInfo info = activeLinkInfo();
+    if (info == null) {
       return inactive(lang());
     }
     return ok(Templates.withdraw(new WithdrawPage(chrome(info, null))));
@@ -358,11 +365,8 @@ public class PanelistPages {
   @Path("/withdraw")
   @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
   public Response withdraw(MultivaluedMap<String, String> form) {
-    StudyInfo info;
-    try {
-      pageLang = service.language(token, langParam, accepted());
-      info = service.studyInfo(token, pageLang);
-    } catch (InactiveLink e) {
+    StudyInfo info = activeLinkInfo();
+    if (info == null) {
       return inactive(lang());
     }
     if (!tokens.isFormToken(token, form.getFirst(FORM_TOKEN))) {

@@ -165,16 +165,7 @@ public class Translations {
    * Returns it normalised ("CY" → "cy").
    */
   public static String checkLanguage(Study study, String tag, String field) {
-    String language = Languages.normalise(tag);
-    if (language == null) {
-      throw ConcordException.invalid(
-          field,
-          "\""
-              + tag
-              + "\" is not a language Concord speaks; use one of "
-              + String.join(", ", Languages.supported())
-              + ".");
-    }
+    String language = Languages.require(tag, field);
     if (language.equals(study.language)) {
       throw ConcordException.invalid(
           field,
