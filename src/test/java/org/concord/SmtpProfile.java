@@ -13,7 +13,7 @@ public class SmtpProfile implements QuarkusTestProfile {
     return Map.of(
         // Its own in-memory database: H2 misreads check constraints when a second application
         // instance in the same JVM reuses the first one's database.
-        "quarkus.datasource.jdbc.url", "jdbc:h2:mem:concord-smtp;DB_CLOSE_DELAY=-1",
+        "quarkus.datasource.jdbc.url", TestDatabase.url("concord-smtp"),
         "quarkus.mailer.mock", "false",
         "quarkus.mailer.host", "127.0.0.1",
         "quarkus.mailer.port", Integer.toString(PORT),

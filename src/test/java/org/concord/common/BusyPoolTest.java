@@ -13,6 +13,7 @@ import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.util.Map;
+import org.concord.TestDatabase;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -32,7 +33,7 @@ class BusyPoolTest {
     @Override
     public Map<String, String> getConfigOverrides() {
       return Map.of(
-          "quarkus.datasource.jdbc.url", "jdbc:h2:mem:concord-busy;DB_CLOSE_DELAY=-1",
+          "quarkus.datasource.jdbc.url", TestDatabase.url("concord-busy"),
           "quarkus.datasource.jdbc.min-size", "0",
           "quarkus.datasource.jdbc.initial-size", "0",
           "quarkus.datasource.jdbc.max-size", "2");

@@ -4,6 +4,7 @@ import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
+import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
@@ -15,6 +16,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.stream.Stream;
 import org.concord.Api;
+import org.concord.TestDatabase;
 import org.concord.panel.TokenService;
 import org.concord.security.ProductionLikeProfile;
 import org.junit.jupiter.api.Test;
@@ -35,6 +37,7 @@ class PrivateFilesTest {
 
   @Test
   void theDataDirectoryAndTheDatabaseAreTheOwnersOnly() throws IOException {
+    assumeFalse(TestDatabase.postgresql(), "the H2 file exists when the suite runs on H2");
     Api.createStudy("Written to the file database");
     Path data = data();
     assertThat(permissions(data), equalTo("rwx------"));

@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.util.Map;
+import org.concord.TestDatabase;
 
 /** Sends real email to the {@link ScriptedSmtpServer} a test starts on {@link #PORT}. */
 public class ScriptedSmtpProfile implements QuarkusTestProfile {
@@ -28,8 +29,7 @@ public class ScriptedSmtpProfile implements QuarkusTestProfile {
   public Map<String, String> getConfigOverrides() {
     return Map.ofEntries(
         // Its own in-memory database, as every second application instance in this JVM needs.
-        Map.entry(
-            "quarkus.datasource.jdbc.url", "jdbc:h2:mem:concord-smtp-faults;DB_CLOSE_DELAY=-1"),
+        Map.entry("quarkus.datasource.jdbc.url", TestDatabase.url("concord-smtp-faults")),
         Map.entry("quarkus.mailer.mock", "false"),
         Map.entry("quarkus.mailer.host", "127.0.0.1"),
         Map.entry("quarkus.mailer.port", Integer.toString(PORT)),

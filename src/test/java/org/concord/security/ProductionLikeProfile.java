@@ -7,13 +7,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Map;
+import org.concord.TestDatabase;
 
 /**
- * Concord as an operator runs it, where the test profile eases things: an H2 file database in a
- * data directory that an earlier version left world-readable, a token secret generated into a file,
- * the production bcrypt work (cost 10 here, to keep the tests quick), a low failure threshold, and
- * a trusted proxy in front whose {@code X-Forwarded-For} names the client, so tests can speak from
- * several addresses.
+ * Concord as an operator runs it, where the test profile eases things: an H2 file database (or a
+ * PostgreSQL database of its own when the suite runs there) in a data directory that an earlier
+ * version left world-readable, a token secret generated into a file, the production bcrypt work
+ * (cost 10 here, to keep the tests quick), a low failure threshold, and a trusted proxy in front
+ * whose {@code X-Forwarded-For} names the client, so tests can speak from several addresses.
  */
 public class ProductionLikeProfile implements QuarkusTestProfile {
 
@@ -50,7 +51,9 @@ public class ProductionLikeProfile implements QuarkusTestProfile {
     return Map.ofEntries(
         Map.entry(
             "quarkus.datasource.jdbc.url",
-            "jdbc:h2:file:" + DATA.resolve("concord") + ";DB_CLOSE_ON_EXIT=FALSE"),
+            TestDatabase.postgresql()
+                ? TestDatabase.url("concord-production-like")
+                : "jdbc:h2:file:" + DATA.resolve("concord") + ";DB_CLOSE_ON_EXIT=FALSE"),
         Map.entry("concord.token-secret", ""),
         Map.entry("concord.token-secret-file", DATA.resolve("token-secret").toString()),
         Map.entry("concord.bcrypt-cost", "10"),

@@ -13,6 +13,7 @@ import io.restassured.http.ContentType;
 import java.util.List;
 import java.util.Map;
 import org.concord.Api;
+import org.concord.TestDatabase;
 import org.concord.web.ConsoleSession;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -31,7 +32,7 @@ class TeamPagesTest {
   public static class OwnDatabase implements QuarkusTestProfile {
     @Override
     public Map<String, String> getConfigOverrides() {
-      return Map.of("quarkus.datasource.jdbc.url", "jdbc:h2:mem:concord-team;DB_CLOSE_DELAY=-1");
+      return Map.of("quarkus.datasource.jdbc.url", TestDatabase.url("concord-team"));
     }
   }
 

@@ -1,0 +1,61 @@
+package org.concord;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+
+/**
+ * The database a test profile runs on. By default each name is an H2 database in memory; when the
+ * suite runs on PostgreSQL ({@code CONCORD_DB_URL}, see {@code .ci/run}) each name is a database of
+ * its own on that server, created on first use, so that profiles which want a fresh database get
+ * one on both engines.
+ */
+public final class TestDatabase {
+
+  private TestDatabase() {}
+
+  /** Whether this run's tests use PostgreSQL. */
+  public static boolean postgresql() {
+    String url = System.getenv("CONCORD_DB_URL");
+    return url != null && url.startsWith("jdbc:postgresql:");
+  }
+
+  /** The JDBC address of the database called {@code name}, created when missing. */
+  public static String url(String name) {
+    if (!postgresql()) {
+      return "jdbc:h2:mem:" + name + ";DB_CLOSE_DELAY=-1";
+    }
+    String shared = System.getenv("CONCORD_DB_URL");
+    String database = name.replace('-', '_');
+    try (Connection db =
+        DriverManager.getConnection(
+            shared, System.getenv("CONCORD_DB_USERNAME"), System.getenv("CONCORD_DB_PASSWORD"))) {
+      boolean exists;
+      try (PreparedStatement query =
+          db.prepareStatement("select 1 from pg_database where datname = ?")) {
+        query.setString(1, database);
+        try (ResultSet found = query.executeQuery()) {
+          exists = found.next();
+        }
+      }
+      if (!exists) {
+        try (Statement create = db.createStatement()) {
+          create.execute("create database \"" + database + "\"");
+        } catch (SQLException raced) {
+          // Another class loader of the same run created it first ("already exists").
+          if (!"42P04".equals(raced.getSQLState())) {
+            throw raced;
+          }
+        }
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException("Cannot prepare test database " + database, e);
+    }
+    int path = shared.indexOf('/', "jdbc:postgresql://".length());
+    int query = shared.indexOf('?', path);
+    return shared.substring(0, path + 1) + database + (query < 0 ? "" : shared.substring(query));
+  }
+}
