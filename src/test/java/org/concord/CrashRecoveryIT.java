@@ -517,6 +517,7 @@ class CrashRecoveryIT {
               .redirectErrorStream(true)
               .redirectOutput(data.resolve("app-" + (++starts) + ".log").toFile());
       builder.environment().put("CONCORD_ADMIN_EMAIL", EMAIL);
+      TestDatabase.freshFor(builder, "concord-crash");
       builder.environment().put("CONCORD_ADMIN_PASSWORD", PASSWORD);
       process = builder.start();
       HttpClient probe = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();

@@ -81,6 +81,7 @@ class PackagedApplicationIT {
             .redirectErrorStream(true)
             .redirectOutput(data.resolve("app-" + Instant.now().toEpochMilli() + ".log").toFile());
     builder.environment().put("CONCORD_ADMIN_EMAIL", EMAIL);
+    TestDatabase.freshFor(builder, "concord-packaged");
     builder.environment().put("CONCORD_ADMIN_PASSWORD", PASSWORD);
     Process process = builder.start();
     Instant deadline = Instant.now().plus(Duration.ofSeconds(90));

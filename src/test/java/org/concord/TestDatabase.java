@@ -1,11 +1,14 @@
 package org.concord;
 
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The database a test profile runs on. By default each name is an H2 database in memory; when the
@@ -14,6 +17,8 @@ import java.sql.Statement;
  * one on both engines.
  */
 public final class TestDatabase {
+
+  private static final Set<String> EMPTIED = ConcurrentHashMap.newKeySet();
 
   private TestDatabase() {}
 
@@ -28,11 +33,45 @@ public final class TestDatabase {
     if (!postgresql()) {
       return "jdbc:h2:mem:" + name + ";DB_CLOSE_DELAY=-1";
     }
+    return prepare(name, false);
+  }
+
+  /**
+   * Points a packaged application about to start at a PostgreSQL database of its own called {@code
+   * name} when the suite runs on PostgreSQL, emptied at its first start in this test run so that a
+   * restart finds what the first start stored; on H2 the caller's file database is used.
+   */
+  public static void freshFor(ProcessBuilder application, String name) {
+    if (postgresql()) {
+      application.environment().put("CONCORD_DB_URL", prepare(name, true));
+    }
+  }
+
+  /**
+   * A connection to the database a packaged application of {@link #freshFor} uses: the PostgreSQL
+   * database called {@code name}, or on H2 the file at {@code h2File} (the application stopped).
+   */
+  public static Connection connect(String name, Path h2File) throws SQLException {
+    if (!postgresql()) {
+      return DriverManager.getConnection("jdbc:h2:file:" + h2File, "concord", "");
+    }
+    return DriverManager.getConnection(
+        prepare(name, false),
+        System.getenv("CONCORD_DB_USERNAME"),
+        System.getenv("CONCORD_DB_PASSWORD"));
+  }
+
+  private static String prepare(String name, boolean empty) {
     String shared = System.getenv("CONCORD_DB_URL");
     String database = name.replace('-', '_');
     try (Connection db =
         DriverManager.getConnection(
             shared, System.getenv("CONCORD_DB_USERNAME"), System.getenv("CONCORD_DB_PASSWORD"))) {
+      if (empty && EMPTIED.add(database)) {
+        try (Statement drop = db.createStatement()) {
+          drop.execute("drop database if exists \"" + database + "\" with (force)");
+        }
+      }
       boolean exists;
       try (PreparedStatement query =
           db.prepareStatement("select 1 from pg_database where datname = ?")) {

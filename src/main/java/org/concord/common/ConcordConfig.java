@@ -41,6 +41,8 @@ public interface ConcordConfig {
 
   Database database();
 
+  Db db();
+
   Demo demo();
 
   Admin admin();
@@ -64,6 +66,28 @@ public interface ConcordConfig {
      */
     @WithDefault("./data/concord")
     Path file();
+  }
+
+  /**
+   * The database server, read by {@code quarkus.datasource.*} in {@code application.properties}:
+   * declared here so that {@code CONCORD_DB_*} and {@code -Dconcord.db.*} are known settings.
+   */
+  interface Db {
+    /** {@code h2} or {@code postgresql}; read when the application is built, not at start. */
+    @WithDefault("h2")
+    String kind();
+
+    /** The JDBC address; without it, the H2 file of {@link Database#file}. */
+    Optional<String> url();
+
+    @WithDefault("concord")
+    String username();
+
+    Optional<String> password();
+
+    /** Connections this instance keeps at most. */
+    @WithDefault("20")
+    int poolSize();
   }
 
   interface Demo {

@@ -19,7 +19,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -33,6 +32,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import org.concord.TestDatabase;
 import org.concord.TestStudies;
 import org.dhatim.fastexcel.reader.ReadableWorkbook;
 import org.dhatim.fastexcel.reader.Sheet;
@@ -53,6 +53,9 @@ class RatingsExportMemoryIT {
   private static final int GROUPS = 5;
   private static final int RATINGS = STATEMENTS * PANELISTS;
   private static final String HEAP = "256m";
+
+  /** The PostgreSQL database of this test when the suite runs there. */
+  private static final String DATABASE = "concord-export-memory";
 
   /** Rows written by the test, in a range the application's sequence will not reach. */
   private static final long FIRST_SEEDED_ID = 1_000_000_000_000L;
@@ -134,7 +137,7 @@ class RatingsExportMemoryIT {
    * must start with.
    */
   private static String seedSubmittedRatings(Path database, long study) throws SQLException {
-    try (Connection db = DriverManager.getConnection("jdbc:h2:file:" + database, "concord", "")) {
+    try (Connection db = TestDatabase.connect(DATABASE, database)) {
       db.setAutoCommit(false);
       long round = single(db, "select id from round where study_id = ? and number = 1", study);
       List<long[]> items = // id, statement_id
@@ -371,6 +374,7 @@ class RatingsExportMemoryIT {
       builder.environment().put("CONCORD_ADMIN_EMAIL", EMAIL);
       builder.environment().put("CONCORD_ADMIN_PASSWORD", PASSWORD);
       builder.environment().put("CONCORD_MAIL_DISPATCH_EVERY", "off");
+      TestDatabase.freshFor(builder, DATABASE);
       process = builder.start();
       Instant deadline = Instant.now().plus(Duration.ofSeconds(120));
       while (Instant.now().isBefore(deadline)) {
