@@ -17,7 +17,7 @@ import java.nio.charset.StandardCharsets;
  * Reads an {@code application/x-www-form-urlencoded} body strictly. The built-in reader lets a
  * broken escape ({@code %ZZ}) escape as an unexpected failure, which logs a stack trace per
  * request; here it is a {@link MalformedInput} that each feature answers in its own way (a page
- * under /p/).
+ * under /p/). Names and values come without NUL characters ({@link Texts#withoutNul}).
  */
 @Provider
 @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
@@ -60,7 +60,7 @@ public class FormReader implements MessageBodyReader<MultivaluedMap<String, Stri
 
   private static String decode(String text) {
     try {
-      return URLDecoder.decode(text, StandardCharsets.UTF_8);
+      return Texts.withoutNul(URLDecoder.decode(text, StandardCharsets.UTF_8));
     } catch (IllegalArgumentException e) {
       throw new MalformedInput(
           "The form is not validly encoded: a % must start an escape like %20.");

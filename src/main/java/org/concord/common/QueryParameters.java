@@ -13,15 +13,21 @@ import java.util.stream.Collectors;
 /**
  * Converts query parameters so that a bad value is a 400 naming the parameter and what it must be.
  * Left to JAX-RS, {@code ?page=abc} is a 404 "nothing is here", which sends the caller looking for
- * the wrong mistake. Enum values are taken in any case, as people type them.
+ * the wrong mistake. Enum values are taken in any case, as people type them. A text parameter of
+ * any kind (query, path, form field) comes without NUL characters ({@link Texts#withoutNul}).
  */
 @Provider
 public class QueryParameters implements ParamConverterProvider {
+
+  private static final ParamConverter<String> NUL_FREE_TEXT = new TextConverter();
 
   @Override
   @SuppressWarnings({"unchecked", "rawtypes"})
   public <T> ParamConverter<T> getConverter(
       Class<T> rawType, Type genericType, Annotation[] annotations) {
+    if (rawType == String.class) {
+      return (ParamConverter<T>) NUL_FREE_TEXT;
+    }
     String name = queryParamName(annotations);
     if (name == null) {
       return null;
@@ -82,6 +88,19 @@ public class QueryParameters implements ParamConverterProvider {
     @Override
     public String toString(T value) {
       return value == null ? null : value.toString();
+    }
+  }
+
+  private static final class TextConverter implements ParamConverter<String> {
+
+    @Override
+    public String fromString(String value) {
+      return Texts.withoutNul(value);
+    }
+
+    @Override
+    public String toString(String value) {
+      return value;
     }
   }
 }

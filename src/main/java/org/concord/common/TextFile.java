@@ -13,8 +13,9 @@ public final class TextFile {
   private TextFile() {}
 
   /**
-   * The text without a byte-order mark. A byte that is not UTF-8 is refused with its line, which is
-   * how a spreadsheet saved as Windows-1252 or Latin-1 shows up.
+   * The text without a byte-order mark or NUL characters ({@link Texts#withoutNul}). A byte that is
+   * not UTF-8 is refused with its line, which is how a spreadsheet saved as Windows-1252 or Latin-1
+   * shows up.
    */
   public static String decodeUtf8(byte[] bytes, String what) {
     int start = startsWithBom(bytes) ? 3 : 0;
@@ -37,7 +38,7 @@ public final class TextFile {
               + "). Save it as \"CSV UTF-8\" or UTF-8 text and try again.");
     }
     decoder.flush(output);
-    return output.flip().toString();
+    return Texts.withoutNul(output.flip().toString());
   }
 
   private static int lineOf(byte[] bytes, int start, int offset) {

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import org.concord.common.ImportErrors;
 import org.concord.common.Languages;
+import org.concord.common.Texts;
 import org.concord.guidance.ParsedGuidance.ParsedSection;
 import org.concord.guidance.ParsedGuidance.ParsedStatement;
 
@@ -199,7 +200,8 @@ final class JsonGuidanceParser {
     JsonLocation at = parser.currentTokenLocation();
     JsonToken token = parser.currentToken();
     if (token == JsonToken.VALUE_STRING) {
-      return new ParsedStatement(parser.getText().strip(), null, at.getLineNr(), at.getColumnNr());
+      return new ParsedStatement(
+          Texts.withoutNul(parser.getText()).strip(), null, at.getLineNr(), at.getColumnNr());
     }
     if (token != JsonToken.START_OBJECT) {
       error(at, "A statement must be a text or an object with \"text\".");
@@ -240,7 +242,8 @@ final class JsonGuidanceParser {
       parser.skipChildren();
       return null;
     }
-    return parser.getText();
+    // A JSON escape (\u0000) brings back the NUL that reading the file as text removed.
+    return Texts.withoutNul(parser.getText());
   }
 
   private void expect(JsonToken actual, JsonToken expected, String message) {

@@ -28,6 +28,7 @@ import org.concord.common.ConcordException;
 import org.concord.common.Languages;
 import org.concord.common.Page;
 import org.concord.common.PageRequest;
+import org.concord.common.Texts;
 import org.concord.mail.OutboxEmail;
 import org.concord.mail.OutboxService;
 import org.concord.panel.PanelViews.GroupView;
@@ -461,13 +462,18 @@ public class PanelPages {
     return lines;
   }
 
-  /** The uploaded file's text, or null when no file was chosen. */
+  /**
+   * The uploaded file's text, or null when no file was chosen. Without NUL characters, as the
+   * importer reads it: the preview carries this text in a hidden field, where a browser would turn
+   * a NUL into a replacement character.
+   */
   private static String fileText(FileUpload file) {
     if (file == null || file.size() == 0 || file.uploadedFile() == null) {
       return null;
     }
     try {
-      return new String(Files.readAllBytes(file.uploadedFile()), StandardCharsets.UTF_8);
+      return Texts.withoutNul(
+          new String(Files.readAllBytes(file.uploadedFile()), StandardCharsets.UTF_8));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
