@@ -22,7 +22,10 @@ import org.junit.jupiter.api.Test;
  * The packaged application as an operator runs it: {@code java -jar} on the embedded H2 file
  * database with no other set-up, stopped and started again with its data intact.
  */
-class PackagedApplicationIT {
+public class PackagedApplicationIT {
+
+  /** The jar an operator starts, inside the fast-jar layout; deploy/Dockerfile starts the same. */
+  public static final String JAR = "target/quarkus-app/quarkus-run.jar";
 
   private static final String EMAIL = "first@concord.example";
   private static final String PASSWORD = "first-coordinator-password";
@@ -69,7 +72,7 @@ class PackagedApplicationIT {
   }
 
   private static Process start(Path data, int port) throws IOException, InterruptedException {
-    File jar = new File("target/quarkus-app/quarkus-run.jar");
+    File jar = new File(JAR);
     ProcessBuilder builder =
         new ProcessBuilder(
                 javaExecutable(),
