@@ -7,7 +7,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import java.time.Duration;
 import java.time.Instant;
@@ -72,8 +71,18 @@ public class MailDispatcher {
   /** Claims and sends one batch; returns {taken, done}, counting cancelled emails in both. */
   public int[] dispatchBatch() {
     Claim batch = claim();
+    // Past the lease another instance may claim the same rows and send them too; a batch that has
+    // used half of its lease (a relay that answers very slowly) stops, and its remaining emails go
+    // out once the lease has run out, from whichever instance claims them then.
+    Instant stopAt = batch.leasedUntil().minus(LEASE.dividedBy(2));
     int sent = 0;
     for (Long id : batch.ids()) {
+      if (Instant.now().isAfter(stopAt)) {
+        LOG.warnf(
+            "Half of the outbox lease (%s) went on one batch; the rest waits for a new claim",
+            LEASE);
+        break;
+      }
       if (send(id)) {
         sent++;
       }
@@ -81,26 +90,43 @@ public class MailDispatcher {
     return new int[] {batch.ids().size() + batch.cancelled(), sent + batch.cancelled()};
   }
 
-  /** The emails claimed for sending, and how many due ones were cancelled instead. */
-  record Claim(List<Long> ids, int cancelled) {}
+  /**
+   * The emails claimed for sending, how many due ones were cancelled instead, and when the claim's
+   * lease runs out.
+   */
+  record Claim(List<Long> ids, int cancelled, Instant leasedUntil) {}
 
   /**
    * Claims a batch of due emails. Those that no longer make sense ({@link OutboxRelevance}) are
    * cancelled in the same transaction, with the reason as their last error.
+   *
+   * <p>The rows are picked by a native {@code SELECT … FOR UPDATE SKIP LOCKED}, the same text on H2
+   * and PostgreSQL: another instance claiming at the same moment skips the rows this one holds
+   * instead of waiting for them, and once this transaction commits their lease keeps them out of
+   * its query. (Asked through JPA, with a lock timeout of "skip locked", Hibernate 7 writes {@code
+   * for no key update … skip locked} on PostgreSQL; the native text keeps the claim one statement
+   * that reads the same on both engines and does not depend on how a dialect renders a lock.)
    */
   @Transactional
   Claim claim() {
     Instant now = Instant.now();
+    List<Long> ids =
+        em.createNativeQuery(
+                "select id from outbox_email where status = :pending and next_attempt_at <= :now"
+                    + " and (claimed_until is null or claimed_until < :now) order by id"
+                    + " limit :batch for update skip locked",
+                Long.class)
+            .setParameter("pending", OutboxStatus.PENDING.name())
+            .setParameter("now", now)
+            .setParameter("batch", config.mail().batchSize())
+            .getResultList();
+    if (ids.isEmpty()) {
+      return new Claim(List.of(), 0, now.plus(LEASE));
+    }
     List<OutboxEmail> due =
         em.createQuery(
-                "select e from OutboxEmail e where e.status = :pending and e.nextAttemptAt <= :now"
-                    + " and (e.claimedUntil is null or e.claimedUntil < :now) order by e.id",
-                OutboxEmail.class)
-            .setParameter("pending", OutboxStatus.PENDING)
-            .setParameter("now", now)
-            .setMaxResults(config.mail().batchSize())
-            .setLockMode(LockModeType.PESSIMISTIC_WRITE)
-            .setHint("jakarta.persistence.lock.timeout", -2)
+                "select e from OutboxEmail e where e.id in :ids order by e.id", OutboxEmail.class)
+            .setParameter("ids", ids)
             .getResultList();
     Map<Long, String> obsolete = new HashMap<>();
     relevance.forEach(r -> obsolete.putAll(r.obsolete(due)));
@@ -115,7 +141,7 @@ public class MailDispatcher {
         email.lastError = reason;
       }
     }
-    return new Claim(claimed, due.size() - claimed.size());
+    return new Claim(claimed, due.size() - claimed.size(), now.plus(LEASE));
   }
 
   private boolean send(long id) {

@@ -1,6 +1,8 @@
 package org.concord.panel;
 
+import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import java.io.IOException;
@@ -25,6 +27,8 @@ import javax.crypto.spec.SecretKeySpec;
 import org.concord.common.ConcordConfig;
 import org.concord.common.PrivateFiles;
 import org.concord.web.FailureThrottle;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
 
 /**
  * Personal links. A token is HMAC-SHA256(secret, panelist and generation): 256 bits that look
@@ -35,11 +39,31 @@ import org.concord.web.FailureThrottle;
 @ApplicationScoped
 public class TokenService {
 
+  private static final Logger LOG = Logger.getLogger(TokenService.class);
+
   @Inject ConcordConfig config;
+
+  @ConfigProperty(name = "quarkus.datasource.db-kind")
+  String databaseKind;
+
   @Inject EntityManager em;
   @Inject FailureThrottle throttle;
 
   private volatile byte[] secret;
+
+  /**
+   * On PostgreSQL several instances may share the database, and a link written by one must open on
+   * every other: a secret generated into each instance's own file would break that. One file shared
+   * by all (or one instance) works, so this warns rather than refuses.
+   */
+  void onStart(@Observes StartupEvent event) {
+    if (config.tokenSecret().isEmpty() && !"h2".equals(databaseKind)) {
+      LOG.warnf(
+          "No CONCORD_TOKEN_SECRET: personal links come from %s. Every instance on this"
+              + " database needs the same secret, or links one writes fail on the others.",
+          config.tokenSecretFile().toAbsolutePath());
+    }
+  }
 
   /** The panelist's current token, creating the first one if needed. */
   public String tokenFor(Panelist panelist) {

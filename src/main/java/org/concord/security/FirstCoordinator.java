@@ -23,7 +23,22 @@ public class FirstCoordinator {
   @Inject AccountService accounts;
   @Inject ConcordConfig config;
 
+  /**
+   * Instances started together on one new database race here: each sees no account, and the unique
+   * email lets one create it. The others find it there afterwards and start as usual.
+   */
   void onStart(@Observes StartupEvent event) {
+    try {
+      createWhenNone();
+    } catch (RuntimeException e) {
+      if (!accounts.any()) {
+        throw e;
+      }
+      LOG.infof("Another instance created the first account at the same time (%s)", e.getMessage());
+    }
+  }
+
+  private void createWhenNone() {
     if (accounts.any()) {
       return;
     }
