@@ -59,6 +59,10 @@ public interface ConcordConfig {
 
   LoginCache loginCache();
 
+  Backup backup();
+
+  Metrics metrics();
+
   interface Database {
     /**
      * Path of the H2 database file without its {@code .mv.db}; read by {@code
@@ -184,5 +188,21 @@ public interface ConcordConfig {
     /** Logins remembered at most. */
     @WithDefault("10000")
     int maxEntries();
+  }
+
+  /** Online backups of the H2 file database (README "Operations"). */
+  interface Backup {
+    /**
+     * Where backups are written; without it, {@code backups/} beside the database file. Created
+     * owner-only (0700) when missing.
+     */
+    Optional<Path> directory();
+  }
+
+  /** Concord's own gauges at {@code /q/metrics}. */
+  interface Metrics {
+    /** How often the outbox and round gauges are read from the database ({@code off}: never). */
+    @WithDefault("15s")
+    String refreshEvery();
   }
 }

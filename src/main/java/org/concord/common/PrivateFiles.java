@@ -63,7 +63,7 @@ public class PrivateFiles {
   }
 
   /** The database file's path without its extension, when the database is an H2 file. */
-  Optional<Path> h2File() {
+  public Optional<Path> h2File() {
     String prefix = "jdbc:h2:file:";
     return jdbcUrl
         .filter(url -> url.startsWith(prefix))
@@ -121,6 +121,15 @@ public class PrivateFiles {
           directory, PosixFilePermissions.asFileAttribute(OWNER_ONLY_DIRECTORY));
     } catch (UnsupportedOperationException notPosix) {
       Files.createDirectories(directory);
+    }
+  }
+
+  /** Makes a file owner-only (0600), where the file system has POSIX permissions. */
+  public static void ownerOnly(Path file) throws IOException {
+    try {
+      Files.setPosixFilePermissions(file, OWNER_ONLY_FILE);
+    } catch (UnsupportedOperationException notPosix) {
+      LOG.debugf("No POSIX permissions here; %s keeps those of its directory", file);
     }
   }
 

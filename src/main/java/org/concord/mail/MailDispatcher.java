@@ -1,9 +1,14 @@
 package org.concord.mail;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.mailer.Mail;
 import io.quarkus.mailer.Mailer;
+import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.scheduler.Scheduled;
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -14,6 +19,8 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.concord.common.ConcordConfig;
 import org.concord.common.Texts;
 import org.jboss.logging.Logger;
@@ -34,6 +41,12 @@ import org.jboss.logging.Logger;
  * recognisable as the same message by the relay, the recipient's mail program and anyone reading
  * the logs. Closing the window entirely would need the relay to deduplicate by Message-ID, which
  * SMTP does not promise.
+ *
+ * <p>When the application shuts down it claims no further batch, and the emails it claimed but has
+ * not begun to send are released at once (their claim cleared), so that another instance sends them
+ * on its next tick instead of waiting for the lease to run out. Each claimed email is held in
+ * {@link #held} until either the sending thread or the shutdown takes it out: whichever removes it
+ * owns it, so an email is never both released and sent.
  */
 @ApplicationScoped
 public class MailDispatcher {
@@ -46,6 +59,34 @@ public class MailDispatcher {
   @Inject MailRenderer renderer;
   @Inject Instance<OutboxRelevance> relevance;
   @Inject ConcordConfig config;
+  @Inject MeterRegistry metrics;
+
+  /** Claimed by this instance and not yet begun: the emails a shutdown releases. */
+  private final Set<Long> held = ConcurrentHashMap.newKeySet();
+
+  private volatile boolean stopping;
+  private Counter sentCounter;
+  private Counter transientFailures;
+  private Counter permanentFailures;
+
+  @PostConstruct
+  void meters() {
+    sentCounter =
+        Counter.builder("concord.outbox.sent")
+            .description("Emails the SMTP server accepted, by this instance")
+            .register(metrics);
+    transientFailures = failureCounter("transient");
+    permanentFailures = failureCounter("permanent");
+  }
+
+  private Counter failureCounter(String kind) {
+    return Counter.builder("concord.outbox.send.failures")
+        .description(
+            "Failed sends by this instance: transient ones are retried, permanent ones fail the"
+                + " email")
+        .tag("kind", kind)
+        .register(metrics);
+  }
 
   @Scheduled(
       every = "${concord.mail.dispatch-every}",
@@ -68,9 +109,15 @@ public class MailDispatcher {
     return sent;
   }
 
-  /** Claims and sends one batch; returns {taken, done}, counting cancelled emails in both. */
+  /**
+   * Claims and sends one batch; returns {taken, done}, counting cancelled emails in both. Once the
+   * application is shutting down it claims nothing, and sends no further email of its batch.
+   */
   public int[] dispatchBatch() {
-    Claim batch = claim();
+    if (stopping) {
+      return new int[] {0, 0};
+    }
+    Claim batch = claimAndHold();
     // Past the lease another instance may claim the same rows and send them too; a batch that has
     // used half of its lease (a relay that answers very slowly) stops, and its remaining emails go
     // out once the lease has run out, from whichever instance claims them then.
@@ -81,13 +128,71 @@ public class MailDispatcher {
         LOG.warnf(
             "Half of the outbox lease (%s) went on one batch; the rest waits for a new claim",
             LEASE);
+        // No longer this instance's to release at shutdown: another may claim them by then.
+        batch.ids().forEach(held::remove);
         break;
       }
-      if (send(id)) {
+      if (held.remove(id) && send(id)) {
         sent++;
       }
     }
     return new int[] {batch.ids().size() + batch.cancelled(), sent + batch.cancelled()};
+  }
+
+  /**
+   * Claims a batch and holds its emails until each is sent. A shutdown that began while the claim
+   * committed found nothing held yet, so the claim releases its own emails.
+   */
+  Claim claimAndHold() {
+    Claim batch = claim();
+    held.addAll(batch.ids());
+    if (stopping) {
+      releaseHeld();
+    }
+    return batch;
+  }
+
+  /**
+   * At shutdown, after the HTTP server has let in-flight requests finish ({@code
+   * quarkus.shutdown.timeout}): no further batch, and the held emails released for another
+   * instance. An email being sent right now finishes, and is marked sent if the process lives long
+   * enough; if not, its lease brings it back (the at-least-once window above).
+   */
+  void onShutdown(@Observes ShutdownEvent event) {
+    stopping = true;
+    int released = releaseHeld();
+    if (released > 0) {
+      LOG.infof("Shutting down: released %d claimed outbox emails for another instance", released);
+    }
+  }
+
+  /** Releases the held emails (those this call takes out of {@link #held}); returns how many. */
+  int releaseHeld() {
+    List<Long> ids = new ArrayList<>();
+    for (Long id : List.copyOf(held)) {
+      if (held.remove(id)) {
+        ids.add(id);
+      }
+    }
+    if (!ids.isEmpty()) {
+      release(ids);
+    }
+    return ids.size();
+  }
+
+  @Transactional
+  void release(List<Long> ids) {
+    em.createQuery(
+            "update OutboxEmail e set e.claimedUntil = null, e.version = e.version + 1"
+                + " where e.id in :ids and e.status = :pending")
+        .setParameter("ids", ids)
+        .setParameter("pending", OutboxStatus.PENDING)
+        .executeUpdate();
+  }
+
+  /** After {@link #onShutdown} in a test: claim and send again. */
+  void resume() {
+    stopping = false;
   }
 
   /**
@@ -164,6 +269,7 @@ public class MailDispatcher {
       return false;
     }
     sent(id);
+    sentCounter.increment();
     return true;
   }
 
@@ -179,6 +285,7 @@ public class MailDispatcher {
 
   @Transactional
   void failed(long id, SendFailure failure) {
+    (failure.permanent() ? permanentFailures : transientFailures).increment();
     OutboxEmail email = em.find(OutboxEmail.class, id);
     email.attempts++;
     email.lastError = Texts.fit(failure.reason(), 2000);

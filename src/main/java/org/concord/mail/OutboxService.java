@@ -211,6 +211,22 @@ public class OutboxService {
         .getResultList();
   }
 
+  /** Emails of one status across studies, and since when the oldest of them waits. */
+  public record Backlog(OutboxStatus status, long count, Instant oldest) {}
+
+  /**
+   * The outbox by status, all studies, in one aggregate query on the status index. Sent emails only
+   * grow and are counted by the dispatcher's counter instead, so they are left out here.
+   */
+  public List<Backlog> backlog() {
+    return em.createQuery(
+            "select e.status, count(e), min(e.createdAt) from OutboxEmail e"
+                + " where e.status <> :sent group by e.status",
+            Backlog.class)
+        .setParameter("sent", OutboxStatus.SENT)
+        .getResultList();
+  }
+
   /** How many of a study's emails are pending, sent, failed and cancelled. */
   public record Summary(long pending, long sent, long failed, long cancelled) {}
 

@@ -173,6 +173,20 @@ public class RoundRepository implements PanacheRepository<Round> {
         .getSingleResult();
   }
 
+  /** Invited to an open round and submitted it, for the metrics. */
+  public record OpenRoundTally(long round, long invited, long submitted) {}
+
+  /** Invited and submitted of every open round, across studies: one query for them all. */
+  public List<OpenRoundTally> openRoundTallies() {
+    return em.createQuery(
+            "select r.id, count(i), count(i.submittedAt) from Round r"
+                + " left join Invitation i on i.round = r where r.state = :open"
+                + " group by r.id order by r.id",
+            OpenRoundTally.class)
+        .setParameter("open", RoundState.OPEN)
+        .getResultList();
+  }
+
   /** Invited and submitted of each of a study's rounds, by round id: one query for them all. */
   public Map<Long, Tally> tallies(long studyId) {
     Map<Long, Tally> tallies = new HashMap<>();
