@@ -16,6 +16,23 @@ public final class Busy {
 
   private Busy() {}
 
+  /**
+   * Whether {@code e} or any exception it wraps means busy: a transaction that failed to commit for
+   * want of a connection reaches the mappers wrapped (in a rollback, in CDI's undeclared
+   * throwable).
+   */
+  public static boolean causes(Throwable e) {
+    for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+      if (is(cause)) {
+        return true;
+      }
+      if (cause.getCause() == cause) {
+        break;
+      }
+    }
+    return false;
+  }
+
   public static boolean is(Throwable e) {
     return e instanceof PessimisticLockException
         || e instanceof LockTimeoutException

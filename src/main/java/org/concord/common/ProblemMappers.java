@@ -238,6 +238,10 @@ public class ProblemMappers {
     if (!Busy.is(e)) {
       return internalError(e);
     }
+    return busyProblem(e);
+  }
+
+  private static Response busyProblem(Exception e) {
     LOG.warnf("Busy, asked to retry: %s", e.getMessage());
     return Response.status(503)
         .type(Problem.MEDIA_TYPE)
@@ -298,7 +302,7 @@ public class ProblemMappers {
 
   @ServerExceptionMapper(priority = 10_000)
   public Response unexpected(Exception e) {
-    return internalError(e);
+    return Busy.causes(e) ? busyProblem(e) : internalError(e);
   }
 
   /** The one answer to a failure nobody foresaw, for the features that map their own failures. */

@@ -2,6 +2,7 @@ package org.concord.response;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -17,6 +18,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Supplier;
 import org.concord.common.ConcordException;
 import org.concord.common.Languages;
 import org.concord.common.Problem;
@@ -96,7 +98,13 @@ public class PanelistService {
 
   /** A save or submission that reached a round after it closed; kept for the team, not counted. */
   public static class TooLate extends ConcordException.Conflict {
-    TooLate(Round round, String what) {
+    /** What to keep for the team, once the refused answer's transaction has ended. */
+    private final transient Round round;
+
+    private final transient Panelist panelist;
+    private final String payload;
+
+    TooLate(Round round, Panelist panelist, String what, String payload) {
       super(
           "Round "
               + round.number
@@ -105,6 +113,24 @@ public class PanelistService {
               + "; this "
               + what
               + " arrived too late to count. The study team can see it.");
+      this.round = round;
+      this.panelist = panelist;
+      this.payload = payload;
+    }
+  }
+
+  /**
+   * Runs an answer in a transaction and, when the round had closed, keeps the refused answer for
+   * the team in a transaction of its own after the answer's has ended. Kept inside, each of a crowd
+   * of refused saves would hold its connection while asking the pool for a second one, and a crowd
+   * larger than the pool would wait on itself until the pool gave up.
+   */
+  private <T> T answering(Supplier<T> answer) {
+    try {
+      return QuarkusTransaction.joiningExisting().call(answer::get);
+    } catch (TooLate late) {
+      lateSaves.keep(late.round, late.panelist, late.payload);
+      throw late;
     }
   }
 
@@ -340,15 +366,16 @@ public class PanelistService {
    * Saves any subset of answers. A save to a closed round is refused, and kept for the team; a save
    * that is answered "saved" is in the round's results if it closes afterwards.
    */
-  @Transactional
   public ResponseView save(String token, SaveRequest posted) {
-    SaveRequest request = withLineBreaksAsOne(posted);
+    return answering(() -> saveOpen(token, withLineBreaksAsOne(posted)));
+  }
+
+  private ResponseView saveOpen(String token, SaveRequest request) {
     Panelist panelist = panelist(token);
     Invitation invitation = lockForAnswer(panelist);
     Round round = invitation.round;
     if (round.state != RoundState.OPEN) {
-      lateSaves.keep(round, panelist, json(request));
-      throw new TooLate(round, "save");
+      throw new TooLate(round, panelist, "save", json(request));
     }
     List<RoundItem> items = rounds.items(round.id);
     Map<Long, RoundItem> byId = new HashMap<>();
@@ -462,14 +489,16 @@ public class PanelistService {
   }
 
   /** Submits the response: complete, or with items skipped where the protocol allows it. */
-  @Transactional
   public ResponseView submit(String token) {
+    return answering(() -> submitOpen(token));
+  }
+
+  private ResponseView submitOpen(String token) {
     Panelist panelist = panelist(token);
     Invitation invitation = lockForAnswer(panelist);
     Round round = invitation.round;
     if (round.state != RoundState.OPEN) {
-      lateSaves.keep(round, panelist, "{\"submit\":true}");
-      throw new TooLate(round, "submission");
+      throw new TooLate(round, panelist, "submission", "{\"submit\":true}");
     }
     Response response =
         responses.response(round, panelist).orElseGet(() -> newResponse(invitation));
