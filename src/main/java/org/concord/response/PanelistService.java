@@ -57,6 +57,8 @@ import org.concord.study.translation.TextKind;
 import org.concord.study.translation.Translations;
 import org.concord.study.translation.Translations.Lookup;
 import org.concord.study.translation.Translations.Shown;
+import org.hibernate.FlushMode;
+import org.hibernate.Session;
 
 /** What a panelist does through their personal link; it reaches their own response only. */
 @ApplicationScoped
@@ -71,6 +73,7 @@ public class PanelistService {
   @Inject OutboxService outbox;
   @Inject LateSaves lateSaves;
   @Inject Translations translations;
+  @Inject Session session;
 
   /** The same answer for an unknown, revoked or withdrawn link: nothing to tell them apart. */
   public static class InactiveLink extends ConcordException {
@@ -163,9 +166,21 @@ public class PanelistService {
         drawOrder(invitation);
       }
       responses.markOpened(invitation, panelist);
+    } else {
+      readOnly();
     }
     String lang = Languages.choose(explicit, panelist.language, accepted, round.study.language);
     return roundPage(round, panelist, lang, responses.shownPositions(invitation));
+  }
+
+  /**
+   * Every view after the first writes nothing: what the page reads from here on is loaded without
+   * the snapshots kept for dirty checking, and no query flushes first. The page reads several
+   * hundred rows (statements, the previous round's results) on every view.
+   */
+  private void readOnly() {
+    session.setDefaultReadOnly(true);
+    session.setHibernateFlushMode(FlushMode.MANUAL);
   }
 
   /**
@@ -247,6 +262,7 @@ public class PanelistService {
   @Transactional
   public RoundPage preview(long roundId) {
     Round round = rounds.require(roundId);
+    readOnly();
     return roundPage(round, null, round.study.language, Map.of());
   }
 

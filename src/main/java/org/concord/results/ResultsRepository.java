@@ -3,8 +3,10 @@ package org.concord.results;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import java.util.Arrays;
 import java.util.List;
 import org.concord.response.ResponseState;
+import org.concord.round.ClosedRoundResults.ItemSummary;
 
 /** The aggregation queries of a round and its stored results: each one SQL statement. */
 @ApplicationScoped
@@ -65,6 +67,34 @@ public class ResultsRepository {
             RoundItemResult.class)
         .setParameter("round", roundId)
         .getResultList();
+  }
+
+  /**
+   * A round's stored results as the next round's feedback needs them, in the order of {@link
+   * #results}: read as values, not entities, since each page view of the next round reads them and
+   * the wide result rows would otherwise be built and kept for dirty checking every time.
+   */
+  public List<ItemSummary> summaries(long roundId) {
+    return em.createQuery(
+            "select r.item.id, g.name, r.rated, r.unableCount, r.counts, r.median, r.q1, r.q3,"
+                + " r.iqr from RoundItemResult r left join r.group g where r.item.round.id = :round"
+                + " order by r.item.position, r.id",
+            Object[].class)
+        .setParameter("round", roundId)
+        .getResultStream()
+        .map(
+            row ->
+                new ItemSummary(
+                    (Long) row[0],
+                    (String) row[1],
+                    (Long) row[2],
+                    (Long) row[3],
+                    Arrays.stream(RoundItemResult.counts((String) row[4])).boxed().toList(),
+                    (Double) row[5],
+                    (Double) row[6],
+                    (Double) row[7],
+                    (Double) row[8]))
+        .toList();
   }
 
   /** Every stored result of a study: round, statement order, then overall before the groups. */

@@ -3,7 +3,6 @@ package org.concord.results;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -194,20 +193,7 @@ public class ResultsService implements ClosedRoundResults {
 
   @Override
   public List<ItemSummary> summaries(long roundId) {
-    return results.results(roundId).stream()
-        .map(
-            r ->
-                new ItemSummary(
-                    r.item.id,
-                    r.group == null ? null : r.group.name,
-                    r.rated,
-                    r.unableCount,
-                    Arrays.stream(r.countArray()).boxed().toList(),
-                    r.median,
-                    r.q1,
-                    r.q3,
-                    r.iqr))
-        .toList();
+    return results.summaries(roundId);
   }
 
   /** A closed round's results, per item overall and per group, as stored. */

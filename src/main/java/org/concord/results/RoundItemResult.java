@@ -130,9 +130,14 @@ public class RoundItemResult extends BaseEntity {
   public String wilcoxonMethod;
 
   public long[] countArray() {
-    return counts.isEmpty()
+    return counts(counts);
+  }
+
+  /** The stored counts column ("3,0,12") as numbers. */
+  static long[] counts(String stored) {
+    return stored.isEmpty()
         ? new long[0]
-        : Arrays.stream(counts.split(",")).mapToLong(Long::parseLong).toArray();
+        : Arrays.stream(stored.split(",")).mapToLong(Long::parseLong).toArray();
   }
 
   public void countArray(long[] values) {
