@@ -8,7 +8,6 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -16,7 +15,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Objects;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Supplier;
 import org.concord.common.ConcordException;
@@ -366,16 +364,15 @@ public class PanelistService {
   }
 
   /**
-   * The panelist's invitation with the locks that order an answer against everything else: the
-   * round shared (a close waits for this answer, or this answer sees the round closed) and the
-   * invitation exclusive (two saves of one panelist, from two tabs or the autosave racing a click,
-   * run one after the other, so the last one wins per answer and nothing is inserted twice).
+   * Takes the locks that order an answer against everything else: the round shared (a close waits
+   * for this answer, or this answer sees the round closed) and the invitation exclusive (two saves
+   * of one panelist, from two tabs or the autosave racing a click, run one after the other, so the
+   * last one wins per answer and nothing is inserted twice). On H2 the round's lock is exclusive,
+   * so every answer to a round waits for the one before: what needs no lock is done before it.
    */
-  private Invitation lockForAnswer(Panelist panelist) {
-    Invitation invitation = invitation(panelist);
+  private void lockForAnswer(Invitation invitation) {
     rounds.lockShared(invitation.round);
     rounds.lockInvitation(invitation);
-    return invitation;
   }
 
   /**
@@ -388,46 +385,20 @@ public class PanelistService {
 
   private ResponseView saveOpen(String token, SaveRequest request) {
     Panelist panelist = panelist(token);
-    Invitation invitation = lockForAnswer(panelist);
+    Invitation invitation = invitation(panelist);
+    Map<Long, Long> sectionOfItem = rounds.sectionsOfItems(invitation.round.id);
+    lockForAnswer(invitation);
     Round round = invitation.round;
     if (round.state != RoundState.OPEN) {
       throw new TooLate(round, panelist, "save", json(request));
     }
-    List<RoundItem> items = rounds.items(round.id);
-    Map<Long, RoundItem> byId = new HashMap<>();
-    items.forEach(i -> byId.put(i.id, i));
-    validate(request, byId, round.study.protocol);
+    validate(request, sectionOfItem, round.study.protocol);
     Response response =
         responses.response(round, panelist).orElseGet(() -> newResponse(invitation));
     if (Boolean.TRUE.equals(request.consent()) && response.consentedAt == null) {
       response.consentedAt = Instant.now();
     }
-    Map<Long, Rating> ratings = new HashMap<>();
-    responses.ratings(response).forEach(r -> ratings.put(r.item.id, r));
-    for (RatingInput input : nonNull(request.ratings())) {
-      Rating rating = ratings.get(input.itemId());
-      boolean unable = Boolean.TRUE.equals(input.unableToRate());
-      if (input.value() == null && !unable) {
-        if (rating != null) {
-          responses.remove(rating);
-          ratings.remove(input.itemId());
-        }
-        continue;
-      }
-      if (rating == null) {
-        rating = new Rating();
-        rating.response = response;
-        rating.item = byId.get(input.itemId());
-        responses.persist(rating);
-        ratings.put(input.itemId(), rating);
-      }
-      rating.value = unable ? null : input.value();
-      rating.unableToRate = unable;
-      if (input.reasonForChange() != null) {
-        rating.reasonForChange =
-            input.reasonForChange().isBlank() ? null : input.reasonForChange().strip();
-      }
-    }
+    responses.writeRatings(response.id, ratingWrites(nonNull(request.ratings())));
     List<ResponseComment> comments = new ArrayList<>(responses.comments(response));
     for (CommentInput input : nonNull(request.comments())) {
       ResponseComment comment =
@@ -451,9 +422,9 @@ public class PanelistService {
         comment = new ResponseComment();
         comment.response = response;
         if (input.itemId() != null) {
-          comment.item = byId.get(input.itemId());
+          comment.item = responses.reference(RoundItem.class, input.itemId());
         } else {
-          comment.section = sectionOf(items, input.sectionId());
+          comment.section = responses.reference(Section.class, input.sectionId());
         }
         comment.text = text;
         responses.persist(comment);
@@ -461,7 +432,41 @@ public class PanelistService {
       }
       comment.text = text;
     }
-    return responseView(response, ratings.values(), comments, items.size());
+    return responseView(response, responses.answers(response.id), comments, sectionOfItem.size());
+  }
+
+  /**
+   * The rows a save leaves, one per statement, in the order the answers came: a later answer to the
+   * same statement wins, a reason stays unless one is given (blank clears it), and an answer given
+   * after its removal in the same save starts afresh, without the stored reason.
+   */
+  private static List<ResponseRepository.RatingWrite> ratingWrites(List<RatingInput> inputs) {
+    Map<Long, ResponseRepository.RatingWrite> writes = new LinkedHashMap<>();
+    for (RatingInput input : inputs) {
+      boolean unable = Boolean.TRUE.equals(input.unableToRate());
+      ResponseRepository.RatingWrite before = writes.get(input.itemId());
+      if (input.value() == null && !unable) {
+        writes.put(
+            input.itemId(),
+            new ResponseRepository.RatingWrite(input.itemId(), true, null, false, false, null));
+        continue;
+      }
+      boolean reasonGiven = input.reasonForChange() != null;
+      String reason =
+          reasonGiven && !input.reasonForChange().isBlank()
+              ? input.reasonForChange().strip()
+              : null;
+      if (!reasonGiven && before != null) {
+        // the earlier answer's reason, or none after a removal: the row is written afresh
+        reasonGiven = before.remove() || before.reasonGiven();
+        reason = before.remove() ? null : before.reason();
+      }
+      writes.put(
+          input.itemId(),
+          new ResponseRepository.RatingWrite(
+              input.itemId(), false, unable ? null : input.value(), unable, reasonGiven, reason));
+    }
+    return List.copyOf(writes.values());
   }
 
   /**
@@ -511,7 +516,8 @@ public class PanelistService {
 
   private ResponseView submitOpen(String token) {
     Panelist panelist = panelist(token);
-    Invitation invitation = lockForAnswer(panelist);
+    Invitation invitation = invitation(panelist);
+    lockForAnswer(invitation);
     Round round = invitation.round;
     if (round.state != RoundState.OPEN) {
       throw new TooLate(round, panelist, "submission", "{\"submit\":true}");
@@ -526,10 +532,10 @@ public class PanelistService {
       throw ConcordException.invalid(
           "consent", "Please confirm that you agree to take part before you submit.");
     }
-    List<Rating> ratings = responses.ratings(response);
-    int total = rounds.items(round.id).size();
-    if (ratings.size() < total && !round.study.protocol.partialSubmissionAllowed) {
-      int missing = total - ratings.size();
+    List<AnswerView> answers = responses.answers(response.id);
+    int total = (int) rounds.countItems(round.id).items();
+    if (answers.size() < total && !round.study.protocol.partialSubmissionAllowed) {
+      int missing = total - answers.size();
       throw ConcordException.invalid(
           "ratings",
           missing
@@ -547,7 +553,7 @@ public class PanelistService {
         round,
         "Thank you for your answers to round " + round.number + " of " + round.study.title,
         "thank-you:" + round.id + ":" + panelist.id);
-    return responseView(response, ratings, responses.comments(response), total);
+    return responseView(response, answers, responses.comments(response), total);
   }
 
   /** The panelist leaves the study: never contacted again; what they answered stays. */
@@ -558,13 +564,14 @@ public class PanelistService {
     panelist.withdrawnAt = Instant.now();
   }
 
-  private void validate(SaveRequest request, Map<Long, RoundItem> items, Protocol protocol) {
+  /** Checks a save against the round's items ({@code sectionOfItem}: item id → section id). */
+  private void validate(SaveRequest request, Map<Long, Long> sectionOfItem, Protocol protocol) {
     List<FieldError> errors = new ArrayList<>();
     List<RatingInput> ratings = nonNull(request.ratings());
     for (int i = 0; i < ratings.size(); i++) {
       RatingInput r = ratings.get(i);
       String field = "ratings[" + i + "]";
-      if (r == null || r.itemId() == null || !items.containsKey(r.itemId())) {
+      if (r == null || r.itemId() == null || !sectionOfItem.containsKey(r.itemId())) {
         errors.add(FieldError.field(field + ".itemId", "This statement is not part of the round."));
         continue;
       }
@@ -603,12 +610,10 @@ public class PanelistService {
                 field, "A comment is on a statement (itemId) or on a section (sectionId)."));
         continue;
       }
-      if (c.itemId() != null && !items.containsKey(c.itemId())) {
+      if (c.itemId() != null && !sectionOfItem.containsKey(c.itemId())) {
         errors.add(FieldError.field(field + ".itemId", "This statement is not part of the round."));
       }
-      if (c.sectionId() != null
-          && items.values().stream()
-              .noneMatch(it -> it.statement.section.id.equals(c.sectionId()))) {
+      if (c.sectionId() != null && !sectionOfItem.containsValue(c.sectionId())) {
         errors.add(
             FieldError.field(field + ".sectionId", "This section is not part of the round."));
       }
@@ -717,16 +722,12 @@ public class PanelistService {
     if (response == null) {
       return new ResponseView("NOT_STARTED", null, null, List.of(), List.of(), 0, total);
     }
-    return responseView(response, responses.ratings(response), responses.comments(response), total);
+    return responseView(
+        response, responses.answers(response.id), responses.comments(response), total);
   }
 
   private static ResponseView responseView(
-      Response response, Collection<Rating> ratings, List<ResponseComment> comments, int total) {
-    List<AnswerView> answers =
-        ratings.stream()
-            .map(r -> new AnswerView(r.item.id, r.value, r.unableToRate, r.reasonForChange))
-            .sorted(Comparator.comparing(AnswerView::itemId))
-            .toList();
+      Response response, List<AnswerView> answers, List<ResponseComment> comments, int total) {
     List<CommentView> commentViews =
         comments.stream()
             .map(
@@ -744,14 +745,6 @@ public class PanelistService {
         commentViews,
         answers.size(),
         total);
-  }
-
-  private static Section sectionOf(List<RoundItem> items, Long sectionId) {
-    return items.stream()
-        .map(i -> i.statement.section)
-        .filter(s -> Objects.equals(s.id, sectionId))
-        .findFirst()
-        .orElseThrow();
   }
 
   private static <T> List<T> nonNull(List<T> list) {

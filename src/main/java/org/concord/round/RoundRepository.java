@@ -92,6 +92,21 @@ public class RoundRepository implements PanacheRepository<Round> {
         .getResultList();
   }
 
+  /**
+   * The section of each of a round's items, by item id: all a save needs to check where its answers
+   * go, without loading the items, their statements and versions into the persistence context.
+   */
+  public Map<Long, Long> sectionsOfItems(long roundId) {
+    Map<Long, Long> sections = new HashMap<>();
+    em.createQuery(
+            "select i.id, i.statement.section.id from RoundItem i where i.round.id = :round",
+            Object[].class)
+        .setParameter("round", roundId)
+        .getResultStream()
+        .forEach(row -> sections.put((Long) row[0], (Long) row[1]));
+    return sections;
+  }
+
   /** A round's items, and how many of them carry a statement from the round before. */
   public record ItemCount(long items, long carried) {}
 
