@@ -118,9 +118,16 @@ public interface ConcordConfig {
     @WithDefault("5s")
     String dispatchEvery();
 
-    /** Emails claimed and sent per batch. */
-    @WithDefault("50")
+    /** Emails claimed per batch. */
+    @WithDefault("200")
     int batchSize();
+
+    /**
+     * Emails handed to the SMTP server at once, and marked sent together; at most the mailer's pool
+     * of connections ({@code quarkus.mailer.max-pool-size}, 10) are used at once.
+     */
+    @WithDefault("10")
+    int inFlight();
 
     /** Attempts before an email is marked failed. */
     @WithDefault("10")

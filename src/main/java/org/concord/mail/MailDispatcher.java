@@ -3,7 +3,7 @@ package org.concord.mail;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.mailer.Mail;
-import io.quarkus.mailer.Mailer;
+import io.quarkus.mailer.reactive.ReactiveMailer;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.annotation.PostConstruct;
@@ -17,9 +17,13 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import org.concord.common.ConcordConfig;
 import org.concord.common.Texts;
@@ -27,14 +31,15 @@ import org.jboss.logging.Logger;
 
 /**
  * Sends the outbox. Each batch is claimed under a row lock that other instances skip, with a lease;
- * each email is marked sent right after the SMTP server accepted it. A transient failure (a 4xx
+ * its emails go out {@code concord.mail.in-flight} at a time over the mailer's pooled connections,
+ * and each group is marked sent right after the SMTP server accepted it. A transient failure (a 4xx
  * reply, a dropped connection, a timeout) is retried with exponential back-off (at most {@code
  * concord.mail.longest-retry} apart) until {@code concord.mail.max-attempts}; a permanent one (a
  * 5xx reply about the recipient or the message, see {@link SendFailure}) fails the email at once,
  * with the server's reply as its last error.
  *
  * <p>Delivery is at least once, not exactly once, in one window: after the SMTP server answered 250
- * to the end of the message and before the transaction that marks the row sent commits. If the
+ * to the end of the message and before the transaction that marks its group sent commits. If the
  * process dies there (or the database refuses the update), the row stays PENDING with its claim,
  * and once the claim's lease ({@link #LEASE}) has run out any instance sends it again. Every send
  * of a row carries the same Message-ID (see {@link MailRenderer#messageId}), so the resend is
@@ -55,7 +60,7 @@ public class MailDispatcher {
   static final Duration LEASE = Duration.ofMinutes(5);
 
   @Inject EntityManager em;
-  @Inject Mailer mailer;
+  @Inject ReactiveMailer mailer;
   @Inject MailRenderer renderer;
   @Inject Instance<OutboxRelevance> relevance;
   @Inject ConcordConfig config;
@@ -123,17 +128,23 @@ public class MailDispatcher {
     // out once the lease has run out, from whichever instance claims them then.
     Instant stopAt = batch.leasedUntil().minus(LEASE.dividedBy(2));
     int sent = 0;
-    for (Long id : batch.ids()) {
+    List<Long> ids = batch.ids();
+    int inFlight = config.mail().inFlight();
+    for (int from = 0; from < ids.size(); from += inFlight) {
       if (Instant.now().isAfter(stopAt)) {
         LOG.warnf(
             "Half of the outbox lease (%s) went on one batch; the rest waits for a new claim",
             LEASE);
         // No longer this instance's to release at shutdown: another may claim them by then.
-        batch.ids().forEach(held::remove);
+        ids.forEach(held::remove);
         break;
       }
-      if (held.remove(id) && send(id)) {
-        sent++;
+      List<Long> begun =
+          ids.subList(from, Math.min(from + inFlight, ids.size())).stream()
+              .filter(held::remove)
+              .toList();
+      if (!begun.isEmpty()) {
+        sent += send(begun);
       }
     }
     return new int[] {batch.ids().size() + batch.cancelled(), sent + batch.cancelled()};
@@ -249,38 +260,72 @@ public class MailDispatcher {
     return new Claim(claimed, due.size() - claimed.size(), now.plus(LEASE));
   }
 
-  private boolean send(long id) {
-    Mail mail;
-    try {
-      mail = renderer.render(id);
-    } catch (RuntimeException e) {
-      LOG.errorf(e, "Cannot render outbox email %d", id);
-      failed(id, new SendFailure(false, "Cannot render: " + e.getMessage()));
-      return false;
-    }
-    try {
-      mailer.send(mail);
-    } catch (RuntimeException e) {
-      SendFailure failure = SendFailure.of(e);
-      LOG.warnf(
-          "Sending outbox email %d failed (%s): %s",
-          id, failure.permanent() ? "permanent" : "will retry", failure.reason());
-      failed(id, failure);
-      return false;
-    }
-    sent(id);
-    sentCounter.increment();
-    return true;
+  /**
+   * Renders the emails in one transaction, hands them all to the SMTP connection pool at once, and
+   * records the outcomes in one transaction; returns how many were sent. One email per transaction
+   * and one send at a time left the relay idle while the database wrote each commit.
+   */
+  private int send(List<Long> ids) {
+    Map<Long, Mail> mails = new LinkedHashMap<>();
+    Map<Long, SendFailure> failures = new HashMap<>();
+    render(ids, mails, failures);
+    Map<Long, CompletableFuture<Void>> sending = new LinkedHashMap<>();
+    mails.forEach((id, mail) -> sending.put(id, mailer.send(mail).subscribeAsCompletionStage()));
+    List<Long> sent = new ArrayList<>();
+    sending.forEach(
+        (id, send) -> {
+          try {
+            send.join();
+            sent.add(id);
+          } catch (CompletionException | CancellationException e) {
+            SendFailure failure = SendFailure.of(e.getCause() == null ? e : e.getCause());
+            LOG.warnf(
+                "Sending outbox email %d failed (%s): %s",
+                id, failure.permanent() ? "permanent" : "will retry", failure.reason());
+            failures.put(id, failure);
+          }
+        });
+    recordOutcomes(sent, failures);
+    sentCounter.increment(sent.size());
+    return sent.size();
   }
 
+  /** Renders each email, or notes why it cannot be; one at a time if the batch fails as a whole. */
+  private void render(List<Long> ids, Map<Long, Mail> mails, Map<Long, SendFailure> failures) {
+    try {
+      mails.putAll(renderer.renderAll(ids));
+      return;
+    } catch (RuntimeException e) {
+      LOG.debugf(e, "Rendering outbox emails %s together failed; rendering them one by one", ids);
+    }
+    for (Long id : ids) {
+      try {
+        mails.put(id, renderer.render(id));
+      } catch (RuntimeException e) {
+        LOG.errorf(e, "Cannot render outbox email %d", id);
+        failures.put(id, new SendFailure(false, "Cannot render: " + e.getMessage()));
+      }
+    }
+  }
+
+  /**
+   * Marks the accepted emails sent and the others failed, in one transaction. Until it commits the
+   * emails stay claimed: a crash here makes them due again when the lease runs out (the
+   * at-least-once window, as wide as the emails in flight).
+   */
   @Transactional
-  void sent(long id) {
-    OutboxEmail email = em.find(OutboxEmail.class, id);
-    email.status = OutboxStatus.SENT;
-    email.sentAt = Instant.now();
-    email.attempts++;
-    email.claimedUntil = null;
-    email.lastError = null;
+  void recordOutcomes(List<Long> sent, Map<Long, SendFailure> failures) {
+    if (!sent.isEmpty()) {
+      em.createQuery(
+              "update OutboxEmail e set e.status = :sent, e.sentAt = :now,"
+                  + " e.attempts = e.attempts + 1, e.claimedUntil = null, e.lastError = null,"
+                  + " e.version = e.version + 1 where e.id in :ids")
+          .setParameter("sent", OutboxStatus.SENT)
+          .setParameter("now", Instant.now())
+          .setParameter("ids", sent)
+          .executeUpdate();
+    }
+    failures.forEach(this::failed);
   }
 
   @Transactional

@@ -11,7 +11,11 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.net.URI;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -80,7 +84,30 @@ public class MailRenderer {
 
   @Transactional
   public Mail render(long outboxId) {
-    OutboxEmail email = em.find(OutboxEmail.class, outboxId);
+    return render(em.find(OutboxEmail.class, outboxId), new HashMap<>());
+  }
+
+  /**
+   * Renders several emails in one transaction, by outbox id in their order: their rows, studies,
+   * rounds and panelists in one query, each round's length counted once.
+   */
+  @Transactional
+  public Map<Long, Mail> renderAll(List<Long> outboxIds) {
+    Map<Long, Integer> minutesByRound = new HashMap<>();
+    Map<Long, Mail> mails = new LinkedHashMap<>();
+    for (OutboxEmail email :
+        em.createQuery(
+                "select e from OutboxEmail e join fetch e.study left join fetch e.round"
+                    + " left join fetch e.panelist where e.id in :ids order by e.id",
+                OutboxEmail.class)
+            .setParameter("ids", outboxIds)
+            .getResultList()) {
+      mails.put(email.id, render(email, minutesByRound));
+    }
+    return mails;
+  }
+
+  private Mail render(OutboxEmail email, Map<Long, Integer> minutesByRound) {
     Round round = email.round;
     Study study = email.study;
     String lang = language(email.panelist, study);
@@ -95,11 +122,15 @@ public class MailRenderer {
                 .openRound(study.id)
                 .filter(r -> rounds.invitation(r.id, email.panelist.id).isPresent())
                 .orElse(null);
-    int minutes = 0;
-    if (timed != null) {
-      RoundRepository.ItemCount count = rounds.countItems(timed.id);
-      minutes = TimeEstimate.minutes((int) count.items(), (int) count.carried());
-    }
+    int minutes =
+        timed == null
+            ? 0
+            : minutesByRound.computeIfAbsent(
+                timed.id,
+                id -> {
+                  RoundRepository.ItemCount count = rounds.countItems(id);
+                  return TimeEstimate.minutes((int) count.items(), (int) count.carried());
+                });
     String subject = subject(email, title, lang);
     MailContent content =
         new MailContent(
