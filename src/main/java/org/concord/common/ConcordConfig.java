@@ -123,11 +123,11 @@ public interface ConcordConfig {
     int batchSize();
 
     /**
-     * Emails handed to the SMTP server at once, and marked sent together; at most the mailer's pool
-     * of connections ({@code quarkus.mailer.max-pool-size}, 10) are used at once.
+     * Emails rendered in one transaction and marked sent in one: a crash between the SMTP server's
+     * answer and that commit sends at most this many again when their lease runs out.
      */
     @WithDefault("10")
-    int inFlight();
+    int groupSize();
 
     /** Attempts before an email is marked failed. */
     @WithDefault("10")

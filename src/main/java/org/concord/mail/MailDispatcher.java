@@ -3,7 +3,7 @@ package org.concord.mail;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.mailer.Mail;
-import io.quarkus.mailer.reactive.ReactiveMailer;
+import io.quarkus.mailer.Mailer;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.annotation.PostConstruct;
@@ -21,9 +21,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.CancellationException;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import org.concord.common.ConcordConfig;
 import org.concord.common.Texts;
@@ -31,12 +28,12 @@ import org.jboss.logging.Logger;
 
 /**
  * Sends the outbox. Each batch is claimed under a row lock that other instances skip, with a lease;
- * its emails go out {@code concord.mail.in-flight} at a time over the mailer's pooled connections,
- * and each group is marked sent right after the SMTP server accepted it. A transient failure (a 4xx
- * reply, a dropped connection, a timeout) is retried with exponential back-off (at most {@code
- * concord.mail.longest-retry} apart) until {@code concord.mail.max-attempts}; a permanent one (a
- * 5xx reply about the recipient or the message, see {@link SendFailure}) fails the email at once,
- * with the server's reply as its last error.
+ * its emails are rendered {@code concord.mail.group-size} at a time in one transaction, sent one
+ * after the other, and each group is marked sent right after the SMTP server accepted its last. A
+ * transient failure (a 4xx reply, a dropped connection, a timeout) is retried with exponential
+ * back-off (at most {@code concord.mail.longest-retry} apart) until {@code
+ * concord.mail.max-attempts}; a permanent one (a 5xx reply about the recipient or the message, see
+ * {@link SendFailure}) fails the email at once, with the server's reply as its last error.
  *
  * <p>Delivery is at least once, not exactly once, in one window: after the SMTP server answered 250
  * to the end of the message and before the transaction that marks its group sent commits. If the
@@ -60,7 +57,7 @@ public class MailDispatcher {
   static final Duration LEASE = Duration.ofMinutes(5);
 
   @Inject EntityManager em;
-  @Inject ReactiveMailer mailer;
+  @Inject Mailer mailer;
   @Inject MailRenderer renderer;
   @Inject Instance<OutboxRelevance> relevance;
   @Inject ConcordConfig config;
@@ -129,8 +126,8 @@ public class MailDispatcher {
     Instant stopAt = batch.leasedUntil().minus(LEASE.dividedBy(2));
     int sent = 0;
     List<Long> ids = batch.ids();
-    int inFlight = config.mail().inFlight();
-    for (int from = 0; from < ids.size(); from += inFlight) {
+    int groupSize = config.mail().groupSize();
+    for (int from = 0; from < ids.size(); from += groupSize) {
       if (Instant.now().isAfter(stopAt)) {
         LOG.warnf(
             "Half of the outbox lease (%s) went on one batch; the rest waits for a new claim",
@@ -140,7 +137,7 @@ public class MailDispatcher {
         break;
       }
       List<Long> begun =
-          ids.subList(from, Math.min(from + inFlight, ids.size())).stream()
+          ids.subList(from, Math.min(from + groupSize, ids.size())).stream()
               .filter(held::remove)
               .toList();
       if (!begun.isEmpty()) {
@@ -261,24 +258,23 @@ public class MailDispatcher {
   }
 
   /**
-   * Renders the emails in one transaction, hands them all to the SMTP connection pool at once, and
-   * records the outcomes in one transaction; returns how many were sent. One email per transaction
-   * and one send at a time left the relay idle while the database wrote each commit.
+   * Renders the emails in one transaction, sends them one after the other, and records the outcomes
+   * in one transaction; returns how many were sent. One email per transaction left the SMTP server
+   * idle while the database wrote two commits per email. (Handing a group to the mailer's pool of
+   * connections at once left a send unanswered for good when a server dropped connections.)
    */
   private int send(List<Long> ids) {
     Map<Long, Mail> mails = new LinkedHashMap<>();
     Map<Long, SendFailure> failures = new HashMap<>();
     render(ids, mails, failures);
-    Map<Long, CompletableFuture<Void>> sending = new LinkedHashMap<>();
-    mails.forEach((id, mail) -> sending.put(id, mailer.send(mail).subscribeAsCompletionStage()));
     List<Long> sent = new ArrayList<>();
-    sending.forEach(
-        (id, send) -> {
+    mails.forEach(
+        (id, mail) -> {
           try {
-            send.join();
+            mailer.send(mail);
             sent.add(id);
-          } catch (CompletionException | CancellationException e) {
-            SendFailure failure = SendFailure.of(e.getCause() == null ? e : e.getCause());
+          } catch (RuntimeException e) {
+            SendFailure failure = SendFailure.of(e);
             LOG.warnf(
                 "Sending outbox email %d failed (%s): %s",
                 id, failure.permanent() ? "permanent" : "will retry", failure.reason());

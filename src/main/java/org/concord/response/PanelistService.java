@@ -364,14 +364,13 @@ public class PanelistService {
   }
 
   /**
-   * Takes the locks that order an answer against everything else: the round shared (a close waits
-   * for this answer, or this answer sees the round closed) and the invitation exclusive (two saves
-   * of one panelist, from two tabs or the autosave racing a click, run one after the other, so the
-   * last one wins per answer and nothing is inserted twice). On H2 the round's lock is exclusive,
-   * so every answer to a round waits for the one before: what needs no lock is done before it.
+   * Orders an answer against everything else: the panelist's invitation is locked (two saves of one
+   * panelist, from two tabs or the autosave racing a click, run one after the other, so the last
+   * one wins per answer and nothing is inserted twice) and the round's state read afresh, so a
+   * close waits for this answer or this answer sees the round closed ({@link
+   * RoundRepository#lockAgainstAnswers}).
    */
   private void lockForAnswer(Invitation invitation) {
-    rounds.lockShared(invitation.round);
     rounds.lockInvitation(invitation);
   }
 

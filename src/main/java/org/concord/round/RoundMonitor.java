@@ -96,7 +96,7 @@ public class RoundMonitor {
   /** Reminds every invited panelist who has not submitted, up to the cap per round. */
   @Transactional
   public ReminderSummary remindNow(long roundId) {
-    Round round = rounds.lockExclusive(roundId);
+    Round round = rounds.lockAgainstAnswers(roundId);
     if (round.state != RoundState.OPEN) {
       throw ConcordException.conflict("Reminders go out for an open round only.");
     }
@@ -106,7 +106,7 @@ public class RoundMonitor {
   /**
    * Queues a reminder for each invited panelist who has not submitted, is under the cap, and (when
    * {@code remindedSince} is given) was not reminded since then. The caller holds the round's
-   * exclusive lock, so a submit either lands first (no reminder) or waits for the reminders.
+   * invitations' locks, so a submit either lands first (no reminder) or waits for the reminders.
    */
   private ReminderSummary remind(Round round, String occasion, Instant remindedSince) {
     List<OutboxService.Pending> reminders = new ArrayList<>();
@@ -171,7 +171,7 @@ public class RoundMonitor {
               QuarkusTransaction.requiringNew()
                   .run(
                       () -> {
-                        Round round = rounds.lockExclusive(open.id);
+                        Round round = rounds.lockAgainstAnswers(open.id);
                         if (round.state != RoundState.OPEN) {
                           return;
                         }

@@ -40,18 +40,9 @@ public class RoundRepository implements PanacheRepository<Round> {
   }
 
   /**
-   * The round re-read under a shared row lock, for a change that counts only while the round is
-   * open: a panelist's save or submit. Closing takes the exclusive lock ({@link #lockExclusive}),
-   * so a save either commits before a close starts aggregating and is counted, or waits and then
-   * sees the round closed. (H2 has no shared row lock and takes an exclusive one.)
-   */
-  public void lockShared(Round round) {
-    em.refresh(round, LockModeType.PESSIMISTIC_READ);
-  }
-
-  /**
-   * The round under an exclusive row lock: waits for saves in flight to commit and holds back new
-   * ones until this transaction ends. Used to close a round and to send its reminders.
+   * The round under an exclusive row lock: two team actions on one round (open, close, remind,
+   * build the next round) run one after the other. Panelists' answers do not take this lock; see
+   * {@link #lockAgainstAnswers}.
    */
   public Round lockExclusive(long id) {
     Round round = em.find(Round.class, id, LockModeType.PESSIMISTIC_WRITE);
@@ -61,9 +52,29 @@ public class RoundRepository implements PanacheRepository<Round> {
     return round;
   }
 
-  /** Locks one panelist's invitation: their saves and submits of a round run one at a time. */
+  /**
+   * The round and every invitation to it under exclusive row locks, for a change that an answer in
+   * flight must not straddle: closing and reminding. An answer locks its own invitation ({@link
+   * #lockInvitation}) and then reads the round's state, so it either commits before this lock is
+   * granted (and is counted, or stops its reminder) or waits for this transaction and then sees the
+   * round as it left it. Answers to one round never wait for each other, on H2 as on PostgreSQL;
+   * the invitations of a round are all created when it opens, under the round's lock.
+   */
+  public Round lockAgainstAnswers(long id) {
+    Round round = lockExclusive(id);
+    em.createNativeQuery("select id from invitation where round_id = ?1 order by id for update")
+        .setParameter(1, id)
+        .getResultList();
+    return round;
+  }
+
+  /**
+   * Locks one panelist's invitation, then reads its round's committed state: their saves and
+   * submits of a round run one at a time, and each sees a close that committed before it.
+   */
   public void lockInvitation(Invitation invitation) {
     em.lock(invitation, LockModeType.PESSIMISTIC_WRITE);
+    em.refresh(invitation.round);
   }
 
   public List<Round> ofStudy(long studyId) {

@@ -245,7 +245,7 @@ public class RoundService {
    */
   @Transactional
   public RoundView close(long roundId, String belowMinimumReason, String actor) {
-    Round round = rounds.lockExclusive(roundId);
+    Round round = rounds.lockAgainstAnswers(roundId);
     if (round.state != RoundState.OPEN) {
       throw ConcordException.conflict(
           "Only an open round can close; round "
@@ -263,7 +263,7 @@ public class RoundService {
    */
   @Transactional
   public boolean closeOnSchedule(long roundId, Instant now) {
-    Round round = rounds.lockExclusive(roundId);
+    Round round = rounds.lockAgainstAnswers(roundId);
     if (round.state != RoundState.OPEN || round.closesAt == null || round.closesAt.isAfter(now)) {
       return false;
     }
