@@ -9,23 +9,19 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.restassured.RestAssured;
 import io.restassured.specification.RequestSpecification;
-import java.io.File;
 import java.io.IOException;
 import java.net.ConnectException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -33,7 +29,6 @@ import java.util.Random;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
@@ -76,14 +71,21 @@ class CrashRecoveryIT {
   @Test
   void everyAcknowledgedSaveAndSubmitOutlivesTwentyKills() throws Exception {
     Instant begun = Instant.now();
-    Path data = Files.createTempDirectory("concord-crash");
-    Application app = new Application(data, freePort());
+    PackagedApplication app =
+        new PackagedApplication(Files.createTempDirectory("concord-crash"), "concord-crash")
+            // Startup is what twenty restarts spend their time on: the second JIT tier and a
+            // parallel collector never pay off in a process that lives a few seconds.
+            .with("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC")
+            .with("-Dconcord.token-secret=" + TOKEN_SECRET)
+            // Invitations and thank-you emails go to the log rather than to a server.
+            .with("-Dquarkus.mailer.mock=true")
+            .withCoordinator(EMAIL, PASSWORD);
     Random random = new Random();
     AtomicBoolean stop = new AtomicBoolean();
     try {
       app.start();
-      List<String> tokens = setUpOpenRound(app.port);
-      JsonNode round = get(app.port, tokens.get(0));
+      List<String> tokens = setUpOpenRound(app.port());
+      JsonNode round = get(app.port(), tokens.get(0));
       List<Long> itemIds =
           round.path("sections").findValues("items").stream()
               .flatMap(list -> stream(list).map(i -> i.path("itemId").asLong()))
@@ -99,7 +101,14 @@ class CrashRecoveryIT {
       for (int i = 0; i < PANELISTS; i++) {
         VirtualPanelist panelist =
             new VirtualPanelist(
-                i + 1, tokens.get(i), app.port, itemIds, scale, stop, counters, random.nextLong());
+                i + 1,
+                tokens.get(i),
+                app.port(),
+                itemIds,
+                scale,
+                stop,
+                counters,
+                random.nextLong());
         panelists.add(panelist);
         Thread thread = new Thread(panelist, "panelist-" + (i + 1));
         thread.setDaemon(true);
@@ -138,7 +147,7 @@ class CrashRecoveryIT {
       List<String> findings = new ArrayList<>(counters.unexpected);
       int storedUnanswered = 0;
       for (VirtualPanelist panelist : panelists) {
-        JsonNode response = get(app.port, panelist.token).path("response");
+        JsonNode response = get(app.port(), panelist.token).path("response");
         Stored stored = Stored.of(response);
         findings.addAll(panelist.check(stored));
         if (panelist.storedAnUnansweredSave(stored)) {
@@ -176,7 +185,7 @@ class CrashRecoveryIT {
       app.stop();
     }
     // Kept when the test fails: the application's logs and database are the evidence.
-    deleteRecursively(data);
+    app.deleteData();
   }
 
   /** A study with statements and a panel, round 1 open; returns the panelists' tokens. */
@@ -482,95 +491,6 @@ class CrashRecoveryIT {
 
     boolean storedAnUnansweredSave(Stored stored) {
       return !stored.answers.equals(acknowledged) && unansweredSince.contains(stored.answers);
-    }
-  }
-
-  /** The packaged application as an operator runs it, on one H2 file across restarts. */
-  static final class Application {
-    final Path data;
-    final int port;
-    private Process process;
-    private int starts;
-
-    Application(Path data, int port) {
-      this.data = data;
-      this.port = port;
-    }
-
-    void start() throws IOException, InterruptedException {
-      File jar = new File("target/quarkus-app/quarkus-run.jar");
-      ProcessBuilder builder =
-          new ProcessBuilder(
-                  Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                  // Startup is what twenty restarts spend their time on: the second JIT tier and a
-                  // parallel collector never pay off in a process that lives a few seconds.
-                  "-XX:TieredStopAtLevel=1",
-                  "-XX:+UseSerialGC",
-                  "-Dquarkus.http.host=127.0.0.1",
-                  "-Dquarkus.http.port=" + port,
-                  "-Dconcord.database.file=" + data.resolve("concord"),
-                  "-Dconcord.token-secret=" + TOKEN_SECRET,
-                  // Invitations and thank-you emails go to the log rather than to a server.
-                  "-Dquarkus.mailer.mock=true",
-                  "-jar",
-                  jar.getAbsolutePath())
-              .redirectErrorStream(true)
-              .redirectOutput(data.resolve("app-" + (++starts) + ".log").toFile());
-      builder.environment().put("CONCORD_ADMIN_EMAIL", EMAIL);
-      TestDatabase.freshFor(builder, "concord-crash");
-      builder.environment().put("CONCORD_ADMIN_PASSWORD", PASSWORD);
-      process = builder.start();
-      HttpClient probe = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
-      HttpRequest ready =
-          HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/q/health/ready"))
-              .timeout(Duration.ofSeconds(5))
-              .build();
-      Instant deadline = Instant.now().plus(Duration.ofSeconds(120));
-      while (Instant.now().isBefore(deadline)) {
-        if (!process.isAlive()) {
-          throw new IllegalStateException("The application exited; see the logs in " + data);
-        }
-        try {
-          if (probe.send(ready, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
-            return;
-          }
-        } catch (IOException notYet) {
-          // not listening yet
-        }
-        Thread.sleep(100);
-      }
-      process.destroyForcibly();
-      throw new IllegalStateException("The application did not start in 120 s; see " + data);
-    }
-
-    /** SIGKILL: no shutdown hook, no closing of the database, as in a crash. */
-    void kill() throws InterruptedException {
-      process.destroyForcibly();
-      process.waitFor();
-    }
-
-    void stop() throws InterruptedException {
-      if (process == null) {
-        return;
-      }
-      process.destroy();
-      if (!process.waitFor(30, TimeUnit.SECONDS)) {
-        process.destroyForcibly();
-      }
-    }
-  }
-
-  private static int freePort() throws IOException {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
-    }
-  }
-
-  private static void deleteRecursively(Path root) throws IOException {
-    try (Stream<Path> paths = Files.walk(root)) {
-      for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-        Files.delete(path);
-      }
     }
   }
 }

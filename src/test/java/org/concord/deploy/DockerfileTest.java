@@ -15,7 +15,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import org.concord.PackagedApplicationIT;
+import org.concord.PackagedApplication;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -53,7 +53,7 @@ class DockerfileTest {
 
   @Test
   void theImageStartsTheJarThePackagedApplicationTestStarts() throws Exception {
-    Path testedJar = Path.of(PackagedApplicationIT.JAR);
+    Path testedJar = Path.of(PackagedApplication.JAR);
     Path layout = testedJar.getParent();
 
     Dockerfile.Stage build = dockerfile.stage("build");

@@ -6,11 +6,9 @@ import static org.hamcrest.Matchers.equalTo;
 import io.restassured.RestAssured;
 import io.restassured.specification.RequestSpecification;
 import java.io.BufferedReader;
-import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -28,10 +26,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.Comparator;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import org.concord.PackagedApplication;
 import org.concord.TestDatabase;
 import org.concord.TestStudies;
 import org.dhatim.fastexcel.reader.ReadableWorkbook;
@@ -73,18 +70,23 @@ class RatingsExportMemoryIT {
 
   @Test
   void aMillionRatingsExportWithinA256MegabyteHeap() throws Exception {
-    Path data = Files.createTempDirectory("concord-memory");
-    Application app = new Application(data, freePort());
+    PackagedApplication app =
+        new PackagedApplication(Files.createTempDirectory("concord-memory"), DATABASE)
+            .withCoordinator(EMAIL, PASSWORD)
+            // The round stays a draft, so no email is due; none should reach for a mail server.
+            .with("-Dquarkus.mailer.mock=true")
+            .withEnv("CONCORD_MAIL_DISPATCH_EVERY", "off");
+    Path data = app.data();
     long study;
     try {
       app.start();
-      study = createStudyWithPanelAndRound(app.port);
+      study = createStudyWithPanelAndRound(app.port());
     } finally {
       app.stop();
     }
 
     Instant seeding = Instant.now();
-    String expectedFirstRow = seedSubmittedRatings(data.resolve("concord"), study);
+    String expectedFirstRow = seedSubmittedRatings(app.h2File(), study);
     System.out.printf(
         "Seeded %,d ratings in %d s.%n",
         RATINGS, Duration.between(seeding, Instant.now()).toSeconds());
@@ -93,7 +95,7 @@ class RatingsExportMemoryIT {
       app.start("-Xmx" + HEAP, "-XX:+ExitOnOutOfMemoryError", "-XX:+HeapDumpOnOutOfMemoryError");
 
       Instant begun = Instant.now();
-      CsvLines csv = readCsv(app.port, "/api/studies/" + study + "/exports/ratings.csv");
+      CsvLines csv = readCsv(app.port(), "/api/studies/" + study + "/exports/ratings.csv");
       report("ratings.csv", begun, csv.bytes);
       System.out.printf(
           "Export ratings.csv: first line after %.1f s.%n",
@@ -106,7 +108,8 @@ class RatingsExportMemoryIT {
 
       Path workbook = data.resolve("workbook.xlsx");
       begun = Instant.now();
-      int status = download(app.port, "/api/studies/" + study + "/exports/workbook.xlsx", workbook);
+      int status =
+          download(app.port(), "/api/studies/" + study + "/exports/workbook.xlsx", workbook);
       report("workbook.xlsx", begun, Files.size(workbook));
       assertThat(status, equalTo(200));
       assertThat("alive after the workbook export", app.isReady(), equalTo(true));
@@ -115,7 +118,7 @@ class RatingsExportMemoryIT {
       app.stop();
     }
     // Kept when the test fails: the logs, the database and any heap dump are the evidence.
-    deleteRecursively(data);
+    app.deleteData();
   }
 
   /** A study of 100 statements, a panel of 10,000 in five groups, and round 1 drafted. */
@@ -333,99 +336,6 @@ class RatingsExportMemoryIT {
     @Override
     public void close() throws IOException {
       in.close();
-    }
-  }
-
-  /** The packaged application as an operator runs it, on one H2 file across restarts. */
-  static final class Application {
-    final Path data;
-    final int port;
-    private final HttpClient probe =
-        HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
-    private final HttpRequest ready;
-    private Process process;
-    private int starts;
-
-    Application(Path data, int port) {
-      this.data = data;
-      this.port = port;
-      this.ready =
-          HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/q/health/ready"))
-              .timeout(Duration.ofSeconds(5))
-              .build();
-    }
-
-    void start(String... jvmOptions) throws IOException, InterruptedException {
-      List<String> command = new ArrayList<>();
-      command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-      command.addAll(List.of(jvmOptions));
-      command.add("-XX:HeapDumpPath=" + data);
-      command.add("-Dquarkus.http.host=127.0.0.1");
-      command.add("-Dquarkus.http.port=" + port);
-      command.add("-Dconcord.database.file=" + data.resolve("concord"));
-      // The round stays a draft, so no email is due; none should reach for a mail server anyway.
-      command.add("-Dquarkus.mailer.mock=true");
-      command.add("-jar");
-      command.add(new File("target/quarkus-app/quarkus-run.jar").getAbsolutePath());
-      ProcessBuilder builder =
-          new ProcessBuilder(command)
-              .redirectErrorStream(true)
-              .redirectOutput(data.resolve("app-" + (++starts) + ".log").toFile());
-      builder.environment().put("CONCORD_ADMIN_EMAIL", EMAIL);
-      builder.environment().put("CONCORD_ADMIN_PASSWORD", PASSWORD);
-      builder.environment().put("CONCORD_MAIL_DISPATCH_EVERY", "off");
-      TestDatabase.freshFor(builder, DATABASE);
-      process = builder.start();
-      Instant deadline = Instant.now().plus(Duration.ofSeconds(120));
-      while (Instant.now().isBefore(deadline)) {
-        if (!process.isAlive()) {
-          throw new IllegalStateException("The application exited; see the logs in " + data);
-        }
-        try {
-          if (probe.send(ready, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
-            return;
-          }
-        } catch (IOException notYet) {
-          // not listening yet
-        }
-        Thread.sleep(100);
-      }
-      process.destroyForcibly();
-      throw new IllegalStateException("The application did not start in 120 s; see " + data);
-    }
-
-    /** Running and answering: an out-of-memory error would have ended the process. */
-    boolean isReady() throws InterruptedException {
-      try {
-        return process.isAlive()
-            && probe.send(ready, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
-      } catch (IOException down) {
-        return false;
-      }
-    }
-
-    void stop() throws InterruptedException {
-      if (process == null) {
-        return;
-      }
-      process.destroy();
-      if (!process.waitFor(30, TimeUnit.SECONDS)) {
-        process.destroyForcibly();
-      }
-    }
-  }
-
-  private static int freePort() throws IOException {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
-    }
-  }
-
-  private static void deleteRecursively(Path root) throws IOException {
-    try (Stream<Path> paths = Files.walk(root)) {
-      for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-        Files.delete(path);
-      }
     }
   }
 }
