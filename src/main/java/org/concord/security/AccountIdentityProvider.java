@@ -99,11 +99,9 @@ public class AccountIdentityProvider
       throw failed(email, client);
     }
     Credentials found = account.get();
-    if (!verified.contains(email, password, found.passwordHash())) {
-      if (!matches(password, found.passwordHash())) {
-        throw failed(email, client);
-      }
-      verified.add(email, password, found.passwordHash());
+    if (!verified.verify(
+        email, password, found.passwordHash(), () -> matches(password, found.passwordHash()))) {
+      throw failed(email, client);
     }
     lockout.succeeded(email);
     return QuarkusSecurityIdentity.builder()
