@@ -271,7 +271,7 @@ public class ExportRepository {
     for (Stored r : ratings) {
       Item item = items.get(r.itemId());
       Stored before =
-          item.previousItem() == 0
+          item.previousItem() == 0 || previous.isEmpty()
               ? null
               : previous.get(new PanelistItem(r.panelistId(), item.previousItem()));
       rows.add(
@@ -288,7 +288,10 @@ public class ExportRepository {
               before != null,
               before == null ? null : before.value(),
               before != null && before.unableToRate(),
-              shown.getOrDefault(new PanelistItem(r.panelistId(), item.id()), item.position())));
+              shown.isEmpty()
+                  ? item.position()
+                  : shown.getOrDefault(
+                      new PanelistItem(r.panelistId(), item.id()), item.position())));
     }
     rows.sort(
         Comparator.comparingLong(RatingRow::panelistId)
