@@ -3,8 +3,12 @@ package org.concord.report.export;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
@@ -15,6 +19,7 @@ import java.util.Spliterators;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 import org.concord.response.ResponseState;
+import org.hibernate.Session;
 
 /**
  * The exports' queries. Each streams scalar rows in the order they are written, so a million
@@ -26,10 +31,10 @@ public class ExportRepository {
   private static final int FETCH_SIZE = 1_000;
 
   /**
-   * Ratings per block of the ratings export: a block is sorted in memory, and at a 256 MB heap H2
-   * spills a result of more than 10,000 rows to disk.
+   * Ratings per block of the ratings export: a block is held and sorted in memory, about 2 MB, and
+   * each block costs a few queries.
    */
-  private static final long RATINGS_PER_BLOCK = 5_000;
+  private static final long RATINGS_PER_BLOCK = 20_000;
 
   @Inject EntityManager em;
 
@@ -93,13 +98,6 @@ public class ExportRepository {
         .toList();
   }
 
-  /**
-   * Submitted ratings by round, then panelist (the pseudonyms' order), then statement position. One
-   * query with that order had the database build and sort the whole study's ratings before the
-   * first row; instead each round is read in blocks of panelists, each block a query led by {@code
-   * response_unique (round_id, panelist_id)} and small enough to sort in memory, so rows flow from
-   * the first block and memory holds one block.
-   */
   /** A round of the study and how many statements it has, in round order. */
   private record RoundSize(long roundId, long items) {}
 
@@ -114,11 +112,42 @@ public class ExportRepository {
         .toList();
   }
 
+  /**
+   * A statement of a round as every rating of it is exported, with where the statement was in the
+   * round before ({@code previousRound} 0 when it is new).
+   */
+  private record Item(
+      long id,
+      int round,
+      long statementId,
+      int statementVersion,
+      int position,
+      long previousItem,
+      long previousRound) {}
+
+  /** A rating as the ratings table stores it, with its panelist instead of its response. */
+  private record Stored(
+      long panelistId, long itemId, Integer value, boolean unableToRate, boolean reasonGiven) {}
+
+  /** A (panelist, item) pair, the key of the maps a block is joined with. */
+  private record PanelistItem(long panelistId, long itemId) {}
+
+  /**
+   * Submitted ratings by round, then panelist (the pseudonyms' order), then statement position. One
+   * query with that order had the database build and sort the whole study's ratings before the
+   * first row, and one joining every table the rows name looked up seven rows per rating; instead
+   * each round is read in blocks of panelists, each block one join of {@code response} and {@code
+   * rating} led by {@code response_unique (round_id, panelist_id)}, sorted in memory. What a rating
+   * shares with others (its statement, its panelist's group) comes from small maps read once, so
+   * rows flow from the first block and memory holds one block.
+   */
   public Stream<RatingRow> ratings(long studyId) {
     Iterator<RoundSize> roundsLeft = roundSizes(studyId).iterator();
+    Map<Long, String> groups = groupsOfPanelists(studyId);
     Iterator<RatingRow> blocks =
         new Iterator<>() {
           private long round;
+          private Map<Long, Item> items;
           private int responsesPerBlock;
           private long afterPanelist = Long.MIN_VALUE;
           private boolean roundDone = true;
@@ -133,6 +162,7 @@ public class ExportRepository {
                 }
                 RoundSize next = roundsLeft.next();
                 round = next.roundId();
+                items = itemsOf(round);
                 responsesPerBlock =
                     (int) Math.max(1, RATINGS_PER_BLOCK / Math.max(1, next.items()));
                 afterPanelist = Long.MIN_VALUE;
@@ -144,7 +174,7 @@ public class ExportRepository {
               }
               if (!panelists.isEmpty()) {
                 afterPanelist = panelists.get(panelists.size() - 1);
-                block = ratingsOf(round, panelists.get(0), afterPanelist).iterator();
+                block = ratingsOf(round, items, groups, panelists.get(0), afterPanelist).iterator();
               }
             }
             return true;
@@ -163,6 +193,48 @@ public class ExportRepository {
         false);
   }
 
+  /** Each panelist's group name, one string per group. */
+  private Map<Long, String> groupsOfPanelists(long studyId) {
+    Map<String, String> names = new HashMap<>();
+    Map<Long, String> groups = new HashMap<>();
+    em.createQuery(
+            "select p.id, g.name from Panelist p join p.group g where p.study.id = :study",
+            Object[].class)
+        .setParameter("study", studyId)
+        .getResultStream()
+        .forEach(
+            r -> {
+              String name = (String) r[1];
+              groups.put((Long) r[0], names.computeIfAbsent(name, n -> n));
+            });
+    return groups;
+  }
+
+  /** The round's statements by item id. */
+  private Map<Long, Item> itemsOf(long round) {
+    Map<Long, Item> items = new HashMap<>();
+    em.createQuery(
+            "select i.id, rd.number, i.statement.id, i.version.number, i.position,"
+                + " pi.id, pi.round.id from RoundItem i join i.round rd left join i.previous pi"
+                + " where rd.id = :round",
+            Object[].class)
+        .setParameter("round", round)
+        .getResultStream()
+        .forEach(
+            r ->
+                items.put(
+                    (Long) r[0],
+                    new Item(
+                        (Long) r[0],
+                        (Integer) r[1],
+                        (Long) r[2],
+                        (Integer) r[3],
+                        (Integer) r[4],
+                        r[5] == null ? 0 : (Long) r[5],
+                        r[6] == null ? 0 : (Long) r[6])));
+    return items;
+  }
+
   /** The next panelists, in id order, with a submitted response in the round. */
   private List<Long> blockOfPanelists(long round, long afterPanelist, int count) {
     // Ordered as response_unique is, so the index yields them without a sort.
@@ -179,52 +251,91 @@ public class ExportRepository {
   }
 
   /**
-   * The round's submitted ratings of panelists {@code first} to {@code last}. A list: H2 builds a
-   * query's whole result before the first row anyway, and a block is bounded.
+   * The round's submitted ratings of panelists {@code first} to {@code last}, with each one's
+   * rating of the same statement in the round before. A list: a block is bounded.
    */
-  private List<RatingRow> ratingsOf(long round, long first, long last) {
-    Map<List<Long>, Integer> shown = shownPositions(round, first, last);
-    return em
-        .createQuery(
-            "select p.id, g.name, rd.number, st.id, v.number, i.id, r.value, r.unableToRate,"
-                + " case when r.reasonForChange is null then false else true end,"
-                + " case when prev.id is null then false else true end, prev.value,"
-                + " prev.unableToRate, i.position"
-                + " from Rating r join r.response s join s.round rd join r.item i"
-                + " join i.statement st join i.version v join s.panelist p join p.group g"
-                + " left join i.previous pi"
-                + " left join Response ps on ps.panelist = p and ps.round = pi.round"
-                + " and ps.state = :submitted"
-                + " left join Rating prev on prev.response = ps and prev.item = pi"
-                + " where s.round.id = :round and s.panelist.id between :first and :last"
-                + " and s.state = :submitted"
-                + " order by p.id, i.position",
-            Object[].class)
-        .setParameter("round", round)
-        .setParameter("first", first)
-        .setParameter("last", last)
-        .setParameter("submitted", ResponseState.SUBMITTED)
-        .setHint("org.hibernate.readOnly", true)
-        .getResultList()
-        .stream()
-        .map(
-            r ->
-                new RatingRow(
-                    (Long) r[0],
-                    (String) r[1],
-                    (Integer) r[2],
-                    (Long) r[3],
-                    (Integer) r[4],
-                    (Long) r[5],
-                    (Integer) r[6],
-                    (Boolean) r[7],
-                    (Boolean) r[8],
-                    (Boolean) r[9],
-                    (Integer) r[10],
-                    Boolean.TRUE.equals(r[11]),
-                    shown.getOrDefault(
-                        List.of((Long) r[0], (Long) r[5]), ((Number) r[12]).intValue())))
-        .toList();
+  private List<RatingRow> ratingsOf(
+      long round, Map<Long, Item> items, Map<Long, String> groups, long first, long last) {
+    List<Stored> ratings = stored(round, first, last);
+    Map<PanelistItem, Integer> shown = shownPositions(round, first, last);
+    Map<PanelistItem, Stored> previous = new HashMap<>();
+    items.values().stream()
+        .mapToLong(Item::previousRound)
+        .filter(previousRound -> previousRound != 0)
+        .distinct()
+        .forEach(
+            previousRound ->
+                stored(previousRound, first, last)
+                    .forEach(r -> previous.put(new PanelistItem(r.panelistId(), r.itemId()), r)));
+    List<RatingRow> rows = new ArrayList<>(ratings.size());
+    for (Stored r : ratings) {
+      Item item = items.get(r.itemId());
+      Stored before =
+          item.previousItem() == 0 || previous.isEmpty()
+              ? null
+              : previous.get(new PanelistItem(r.panelistId(), item.previousItem()));
+      rows.add(
+          new RatingRow(
+              r.panelistId(),
+              groups.get(r.panelistId()),
+              item.round(),
+              item.statementId(),
+              item.statementVersion(),
+              item.id(),
+              r.value(),
+              r.unableToRate(),
+              r.reasonGiven(),
+              before != null,
+              before == null ? null : before.value(),
+              before != null && before.unableToRate(),
+              shown.isEmpty()
+                  ? item.position()
+                  : shown.getOrDefault(
+                      new PanelistItem(r.panelistId(), item.id()), item.position())));
+    }
+    rows.sort(
+        Comparator.comparingLong(RatingRow::panelistId)
+            .thenComparingInt(r -> items.get(r.itemId()).position()));
+    return rows;
+  }
+
+  /**
+   * The round's submitted ratings of panelists {@code first} to {@code last}, in no particular
+   * order: plain JDBC, since Hibernate's work per row outweighed the query's.
+   */
+  private List<Stored> stored(long round, long first, long last) {
+    return em.unwrap(Session.class)
+        .doReturningWork(
+            connection -> {
+              try (PreparedStatement query =
+                  connection.prepareStatement(
+                      "select s.panelist_id, r.round_item_id, r.rating_value, r.unable_to_rate,"
+                          + " r.reason_for_change is not null from response s"
+                          + " join rating r on r.response_id = s.id"
+                          + " where s.round_id = ? and s.panelist_id between ? and ?"
+                          + " and s.state = ?")) {
+                query.setLong(1, round);
+                query.setLong(2, first);
+                query.setLong(3, last);
+                query.setString(4, ResponseState.SUBMITTED.name());
+                query.setFetchSize(FETCH_SIZE);
+                List<Stored> ratings = new ArrayList<>();
+                try (ResultSet rs = query.executeQuery()) {
+                  while (rs.next()) {
+                    int value = rs.getInt(3);
+                    boolean unrated = rs.wasNull();
+                    ratings.add(
+                        new Stored(
+                            rs.getLong(1),
+                            rs.getLong(2),
+                            unrated ? null : value,
+                            rs.getBoolean(4),
+                            rs.getBoolean(5)));
+                  }
+                }
+                return ratings;
+              }
+            });
   }
 
   /**
@@ -233,8 +344,8 @@ public class ExportRepository {
    * order. A query of its own: joined into the ratings query, it made H2's plan for every export
    * about nine times slower (570 s against 64 s in {@code RatingsExportMemoryIT}), shuffled or not.
    */
-  private Map<List<Long>, Integer> shownPositions(long round, long first, long last) {
-    Map<List<Long>, Integer> shown = new HashMap<>();
+  private Map<PanelistItem, Integer> shownPositions(long round, long first, long last) {
+    Map<PanelistItem, Integer> shown = new HashMap<>();
     em.createQuery(
             "select sp.invitation.panelist.id, sp.item.id, sp.position from ShownPosition sp"
                 + " where sp.invitation.round.id = :round"
@@ -244,7 +355,7 @@ public class ExportRepository {
         .setParameter("first", first)
         .setParameter("last", last)
         .getResultList()
-        .forEach(r -> shown.put(List.of((Long) r[0], (Long) r[1]), (Integer) r[2]));
+        .forEach(r -> shown.put(new PanelistItem((Long) r[0], (Long) r[1]), (Integer) r[2]));
     return shown;
   }
 
