@@ -280,11 +280,10 @@ final class Loads {
     int rows = 0;
     try (PreparedStatement query =
         db.prepareStatement(
-            "select r.round_item_id, p.group_id, r.rating_value, count(*) from rating r"
-                + " join response s on s.id = r.response_id"
-                + " join panelist p on p.id = s.panelist_id"
-                + " where s.round_id = ? and s.state = 'SUBMITTED'"
-                + " group by r.round_item_id, p.group_id, r.rating_value")) {
+            "select r.round_item_id, r.group_id, r.rating_value, count(*) from rating r"
+                + " where r.round_id = ? and r.submitted"
+                + " group by r.round_id, r.submitted, r.round_item_id, r.group_id,"
+                + " r.rating_value, r.unable_to_rate")) {
       query.setLong(1, round);
       try (ResultSet result = query.executeQuery()) {
         while (result.next()) {

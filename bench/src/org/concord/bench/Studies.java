@@ -85,7 +85,7 @@ final class Studies {
     List<long[]> items =
         rows(db, "select id from round_item where round_id = ? order by position", round);
     List<long[]> panelists =
-        rows(db, "select id from panelist where study_id = ? order by id", study);
+        rows(db, "select id, group_id from panelist where study_id = ? order by id", study);
     long nextId = FIRST_SEEDED_ID;
     long written = 0;
     try (PreparedStatement response =
@@ -96,7 +96,8 @@ final class Studies {
         PreparedStatement rating =
             db.prepareStatement(
                 "insert into rating (id, response_id, round_item_id, rating_value,"
-                    + " unable_to_rate, created_at, updated_at) values (?, ?, ?, ?, ?, ?, ?)")) {
+                    + " unable_to_rate, created_at, updated_at, round_id, group_id, submitted)"
+                    + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, true)")) {
       int pending = 0;
       for (int p = 0; p < panelists.size(); p++) {
         long responseId = nextId++;
@@ -120,6 +121,8 @@ final class Studies {
           rating.setBoolean(5, value == null);
           rating.setTimestamp(6, SUBMITTED_AT);
           rating.setTimestamp(7, SUBMITTED_AT);
+          rating.setLong(8, round);
+          rating.setLong(9, panelists.get(p)[1]);
           rating.addBatch();
           pending++;
           written++;

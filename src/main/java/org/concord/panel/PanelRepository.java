@@ -113,6 +113,23 @@ public class PanelRepository implements PanacheRepository<Panelist> {
         .collect(Collectors.toMap(row -> (Long) row[0], row -> (Long) row[1]));
   }
 
+  /**
+   * Moves a panelist's ratings to their new group (each rating keeps a copy of it, see V11). Their
+   * invitations are locked first, as a save locks its own: a save in flight commits before the move
+   * and is moved with the rest, and a later one waits and then copies the new group.
+   */
+  public void moveRatings(long panelistId, long groupId) {
+    em.createNativeQuery("select id from invitation where panelist_id = ?1 order by id for update")
+        .setParameter(1, panelistId)
+        .getResultList();
+    em.createNativeQuery(
+            "update rating set group_id = ?1 where response_id in"
+                + " (select id from response where panelist_id = ?2)")
+        .setParameter(1, groupId)
+        .setParameter(2, panelistId)
+        .executeUpdate();
+  }
+
   public void persist(StakeholderGroup group) {
     em.persist(group);
   }

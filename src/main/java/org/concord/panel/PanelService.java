@@ -195,6 +195,7 @@ public class PanelService {
     }
     if (group != null && !group.id.equals(panelist.group.id)) {
       changed.add("group");
+      panel.moveRatings(panelist.id, group.id);
     }
     if (attributes != null && !attributes.equals(panelist.attributes)) {
       changed.add("attributes");

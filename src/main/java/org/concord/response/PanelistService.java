@@ -545,6 +545,7 @@ public class PanelistService {
     }
     response.state = ResponseState.SUBMITTED;
     response.submittedAt = Instant.now();
+    responses.markSubmitted(response.id);
     invitation.submittedAt = response.submittedAt;
     outbox.enqueue(
         EmailKind.THANK_YOU,

@@ -110,7 +110,8 @@ public class ResponseRepository {
    * removals, the updates of stored answers, then the inserts of the answers no update found. No
    * rating entity is loaded: per-rating entities cost more in flushing and dirty checking than the
    * SQL itself. The caller holds the invitation's lock, so nothing else writes these rows
-   * meanwhile.
+   * meanwhile; an insert copies the round, the response's state and the panelist's group as the
+   * database has them (see {@link Rating#group}).
    */
   public void writeRatings(long responseId, List<RatingWrite> writes) {
     if (writes.isEmpty()) {
@@ -171,8 +172,10 @@ public class ResponseRepository {
           try (PreparedStatement insert =
               connection.prepareStatement(
                   "insert into rating (id, response_id, round_item_id, rating_value,"
-                      + " unable_to_rate, reason_for_change, created_at, updated_at)"
-                      + " values (?, ?, ?, ?, ?, ?, ?, ?)")) {
+                      + " unable_to_rate, reason_for_change, created_at, updated_at, round_id,"
+                      + " group_id, submitted) select ?, ?, ?, ?, ?, ?, ?, ?, s.round_id,"
+                      + " p.group_id, s.state = 'SUBMITTED' from response s"
+                      + " join panelist p on p.id = s.panelist_id where s.id = ?")) {
             for (int i = 0; i < kept.size(); i++) {
               if (updated[i] != 0) {
                 continue;
@@ -186,6 +189,7 @@ public class ResponseRepository {
               reason(insert, 6, write.reasonGiven() ? write.reason() : null);
               insert.setObject(7, now);
               insert.setObject(8, now);
+              insert.setLong(9, responseId);
               insert.addBatch();
               inserting = true;
             }
@@ -194,6 +198,13 @@ public class ResponseRepository {
             }
           }
         });
+  }
+
+  /** A submit: the response's ratings count from now on (see {@link Rating#submitted}). */
+  public void markSubmitted(long responseId) {
+    em.createNativeQuery("update rating set submitted = true where response_id = ?1")
+        .setParameter(1, responseId)
+        .executeUpdate();
   }
 
   private static void value(PreparedStatement statement, int index, Integer value)

@@ -138,6 +138,18 @@ public class RoundRepository implements PanacheRepository<Round> {
     return item;
   }
 
+  /** How many panelists a round invited and how many of them submitted. */
+  public record Turnout(long invited, long submitted) {}
+
+  /** A round's {@link Turnout}: the totals of {@link #progress}, from the invitations alone. */
+  public Turnout turnout(long roundId) {
+    return em.createQuery(
+            "select count(i), count(i.submittedAt) from Invitation i where i.round.id = :round",
+            Turnout.class)
+        .setParameter("round", roundId)
+        .getSingleResult();
+  }
+
   public List<ProgressRow> progress(long roundId) {
     return em.createQuery(
             "select g.id, g.name, count(i), count(i.openedAt),"

@@ -279,12 +279,9 @@ public class RoundService {
    */
   private RoundView closeLocked(Round round, String belowMinimumReason, String actor) {
     Study study = round.study;
-    long invited = 0;
-    long submitted = 0;
-    for (RoundRepository.ProgressRow row : rounds.progress(round.id)) {
-      invited += row.invited();
-      submitted += row.submitted();
-    }
+    RoundRepository.Turnout turnout = rounds.turnout(round.id);
+    long invited = turnout.invited();
+    long submitted = turnout.submitted();
     int minimum = study.protocol.minimumResponsePercent;
     if (100 * submitted < (long) minimum * invited) {
       String shortfall =

@@ -149,7 +149,7 @@ class RatingsExportMemoryIT {
               "select id, statement_id from round_item where round_id = ? order by position",
               round);
       List<long[]> panelists =
-          rows(db, "select id from panelist where study_id = ? order by id", study);
+          rows(db, "select id, group_id from panelist where study_id = ? order by id", study);
       assertThat(items.size(), equalTo(STATEMENTS));
       assertThat(panelists.size(), equalTo(PANELISTS));
 
@@ -162,7 +162,8 @@ class RatingsExportMemoryIT {
           PreparedStatement rating =
               db.prepareStatement(
                   "insert into rating (id, response_id, round_item_id, rating_value,"
-                      + " unable_to_rate, created_at, updated_at) values (?, ?, ?, ?, ?, ?, ?)")) {
+                      + " unable_to_rate, created_at, updated_at, round_id, group_id, submitted)"
+                      + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, true)")) {
         int pending = 0;
         for (int p = 0; p < panelists.size(); p++) {
           long responseId = nextId++;
@@ -186,6 +187,8 @@ class RatingsExportMemoryIT {
             rating.setBoolean(5, value == null);
             rating.setTimestamp(6, SUBMITTED_AT);
             rating.setTimestamp(7, SUBMITTED_AT);
+            rating.setLong(8, round);
+            rating.setLong(9, panelists.get(p)[1]);
             rating.addBatch();
             pending++;
           }
