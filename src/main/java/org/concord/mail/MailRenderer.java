@@ -84,35 +84,40 @@ public class MailRenderer {
 
   @Transactional
   public Mail render(long outboxId) {
-    return render(em.find(OutboxEmail.class, outboxId), new HashMap<>());
+    OutboxEmail email = em.find(OutboxEmail.class, outboxId);
+    return render(email, tokens.tokenFor(email.panelist), new HashMap<>());
   }
 
   /**
    * Renders several emails in one transaction, by outbox id in their order: their rows, studies,
-   * rounds and panelists in one query, each round's length counted once.
+   * rounds and panelists in one query, the panelists' links in one more, each round's length
+   * counted once.
    */
   @Transactional
   public Map<Long, Mail> renderAll(List<Long> outboxIds) {
-    Map<Long, Integer> minutesByRound = new HashMap<>();
-    Map<Long, Mail> mails = new LinkedHashMap<>();
-    for (OutboxEmail email :
+    List<OutboxEmail> emails =
         em.createQuery(
                 "select e from OutboxEmail e join fetch e.study left join fetch e.round"
                     + " left join fetch e.panelist where e.id in :ids order by e.id",
                 OutboxEmail.class)
             .setParameter("ids", outboxIds)
-            .getResultList()) {
-      mails.put(email.id, render(email, minutesByRound));
+            .getResultList();
+    Map<Long, String> links =
+        tokens.tokensOf(emails.stream().map(email -> email.panelist).distinct().toList());
+    Map<Long, Integer> minutesByRound = new HashMap<>();
+    Map<Long, Mail> mails = new LinkedHashMap<>();
+    for (OutboxEmail email : emails) {
+      mails.put(email.id, render(email, links.get(email.panelist.id), minutesByRound));
     }
     return mails;
   }
 
-  private Mail render(OutboxEmail email, Map<Long, Integer> minutesByRound) {
+  private Mail render(OutboxEmail email, String token, Map<Long, Integer> minutesByRound) {
     Round round = email.round;
     Study study = email.study;
     String lang = language(email.panelist, study);
     String title = studyTitle(study, lang);
-    String link = tokens.link(tokens.tokenFor(email.panelist));
+    String link = tokens.link(token);
     // A new link belongs to no round; it still says how long the open round takes, and when it
     // closes, when the panelist is invited to it.
     Round timed =

@@ -15,6 +15,7 @@ import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.HexFormat;
@@ -91,6 +92,35 @@ public class TokenService {
         generation = create(panelist, 1).generation;
       }
       tokens.put(panelist.id, derive(panelist.id, generation));
+    }
+    return tokens;
+  }
+
+  /**
+   * The current token of each of these panelists, by panelist id, creating a first one where there
+   * is none: one query for the lot, however many studies they belong to.
+   */
+  public Map<Long, String> tokensOf(Collection<Panelist> panelists) {
+    Map<Long, String> tokens = new HashMap<>();
+    if (panelists.isEmpty()) {
+      return tokens;
+    }
+    Map<Long, Integer> generations = new HashMap<>();
+    em.createQuery(
+            "select t.panelist.id, t.generation from AccessToken t where t.panelist in :panelists"
+                + " and t.revokedAt is null",
+            Object[].class)
+        .setParameter("panelists", panelists)
+        .getResultStream()
+        .forEach(row -> generations.put((Long) row[0], (Integer) row[1]));
+    for (Panelist panelist : panelists) {
+      if (!tokens.containsKey(panelist.id)) {
+        Integer generation = generations.get(panelist.id);
+        if (generation == null) {
+          generation = create(panelist, 1).generation;
+        }
+        tokens.put(panelist.id, derive(panelist.id, generation));
+      }
     }
     return tokens;
   }
