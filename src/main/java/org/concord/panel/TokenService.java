@@ -5,6 +5,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.TypedQuery;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -77,23 +78,13 @@ public class TokenService {
    * where there is none: one query for any number.
    */
   public Map<Long, String> tokensFor(long studyId, List<Panelist> panelists) {
-    Map<Long, Integer> generations = new HashMap<>();
-    em.createQuery(
-            "select t.panelist.id, t.generation from AccessToken t where t.study.id = :study"
-                + " and t.revokedAt is null",
-            Object[].class)
-        .setParameter("study", studyId)
-        .getResultStream()
-        .forEach(row -> generations.put((Long) row[0], (Integer) row[1]));
-    Map<Long, String> tokens = new HashMap<>();
-    for (Panelist panelist : panelists) {
-      Integer generation = generations.get(panelist.id);
-      if (generation == null) {
-        generation = create(panelist, 1).generation;
-      }
-      tokens.put(panelist.id, derive(panelist.id, generation));
-    }
-    return tokens;
+    return derived(
+        panelists,
+        em.createQuery(
+                "select t.panelist.id, t.generation from AccessToken t where t.study.id = :study"
+                    + " and t.revokedAt is null",
+                Object[].class)
+            .setParameter("study", studyId));
   }
 
   /**
@@ -101,26 +92,34 @@ public class TokenService {
    * is none: one query for the lot, however many studies they belong to.
    */
   public Map<Long, String> tokensOf(Collection<Panelist> panelists) {
-    Map<Long, String> tokens = new HashMap<>();
     if (panelists.isEmpty()) {
-      return tokens;
+      return Map.of();
     }
+    return derived(
+        panelists,
+        em.createQuery(
+                "select t.panelist.id, t.generation from AccessToken t"
+                    + " where t.panelist in :panelists and t.revokedAt is null",
+                Object[].class)
+            .setParameter("panelists", panelists));
+  }
+
+  /**
+   * Each panelist's token from their current generation ({@code currentGenerations} answers
+   * panelist id and generation), creating a first token for a panelist who has none, once even if
+   * listed twice.
+   */
+  private Map<Long, String> derived(
+      Collection<Panelist> panelists, TypedQuery<Object[]> currentGenerations) {
     Map<Long, Integer> generations = new HashMap<>();
-    em.createQuery(
-            "select t.panelist.id, t.generation from AccessToken t where t.panelist in :panelists"
-                + " and t.revokedAt is null",
-            Object[].class)
-        .setParameter("panelists", panelists)
+    currentGenerations
         .getResultStream()
         .forEach(row -> generations.put((Long) row[0], (Integer) row[1]));
+    Map<Long, String> tokens = new HashMap<>();
     for (Panelist panelist : panelists) {
-      if (!tokens.containsKey(panelist.id)) {
-        Integer generation = generations.get(panelist.id);
-        if (generation == null) {
-          generation = create(panelist, 1).generation;
-        }
-        tokens.put(panelist.id, derive(panelist.id, generation));
-      }
+      int generation =
+          generations.computeIfAbsent(panelist.id, id -> create(panelist, 1).generation);
+      tokens.put(panelist.id, derive(panelist.id, generation));
     }
     return tokens;
   }
