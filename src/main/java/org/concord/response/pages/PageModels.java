@@ -199,6 +199,7 @@ final class PageModels {
    * are shown at their fields and in the summary above the form.
    */
   static SectionPage section(
+      FeedbackFragments fragments,
       Chrome chrome,
       RoundPage page,
       int number,
@@ -271,7 +272,10 @@ final class PageModels {
                   || far,
               reason,
               fieldErrors.get("statement-" + item.itemId()),
-              FeedbackChart.of(item, offset + i + 1, scale, chrome.lang()),
+              fragments.of(
+                  FeedbackChart.of(item, offset + i + 1, scale, chrome.lang()),
+                  item.itemId(),
+                  chrome.lang()),
               far,
               fieldErrors.get("comment-" + item.itemId()),
               fieldErrors.get("reason-" + item.itemId()),

@@ -1,5 +1,6 @@
 package org.concord.response.pages;
 
+import io.quarkus.qute.RawString;
 import io.quarkus.qute.TemplateData;
 import java.util.List;
 import org.concord.response.PanelistViews.StudyInfo;
@@ -154,7 +155,7 @@ public final class PageViews {
       boolean showReason,
       String reason,
       String error,
-      FeedbackView feedback,
+      RawString feedback,
       boolean reasonFar,
       String commentError,
       String reasonError,

@@ -110,6 +110,7 @@ public class PanelistPages {
 
   @Inject PanelistService service;
   @Inject TokenService tokens;
+  @Inject FeedbackFragments fragments;
 
   @PathParam("token")
   String token;
@@ -180,7 +181,8 @@ public class PanelistPages {
           }
           return ok(
               Templates.section(
-                  PageModels.section(chrome(page), page, n, null, Map.of(), saved, reasons)));
+                  PageModels.section(
+                      fragments, chrome(page), page, n, null, Map.of(), saved, reasons)));
         });
   }
 
@@ -211,7 +213,8 @@ public class PanelistPages {
             return page(
                 400,
                 Templates.section(
-                    PageModels.section(chrome(page), page, n, form, fieldErrors, false, false)));
+                    PageModels.section(
+                        fragments, chrome(page), page, n, form, fieldErrors, false, false)));
           }
           String leaveTo = GOTO.get(String.valueOf(form.getFirst("goto")));
           if (leaveTo != null) {

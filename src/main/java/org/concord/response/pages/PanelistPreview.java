@@ -49,6 +49,7 @@ public final class PanelistPreview {
    * address of a section's preview from its number.
    */
   public static TemplateInstance section(
+      FeedbackFragments fragments,
       RoundPage page,
       int number,
       String back,
@@ -59,7 +60,8 @@ public final class PanelistPreview {
       throw ConcordException.notFound("Section of the round", number);
     }
     Chrome chrome = new Chrome("en", null, "", page.study(), null, page.studyInfo());
-    SectionPage section = PageModels.section(chrome, page, number, null, Map.of(), false, false);
+    SectionPage section =
+        PageModels.section(fragments, chrome, page, number, null, Map.of(), false, false);
     List<SectionLink> links = new ArrayList<>();
     for (int i = 1; i <= page.sections().size(); i++) {
       links.add(

@@ -29,6 +29,7 @@ import org.concord.guidance.GuidanceViews.SectionView;
 import org.concord.response.PanelistService;
 import org.concord.response.RoundAnswers;
 import org.concord.response.RoundAnswers.CommentView;
+import org.concord.response.pages.FeedbackFragments;
 import org.concord.response.pages.PanelistPreview;
 import org.concord.results.ResultsPageViews.OutcomeShown;
 import org.concord.results.ResultsService;
@@ -101,6 +102,7 @@ public class BetweenRoundsPages {
   @Inject RoundAnswers answers;
   @Inject GuidanceService guidance;
   @Inject PanelistService panelists;
+  @Inject FeedbackFragments fragments;
 
   // ---- the proposal ----
 
@@ -286,6 +288,7 @@ public class BetweenRoundsPages {
                 + " beside the group's answer; a preview has no panelist, so it shows none."
             : "";
     return PanelistPreview.section(
+        fragments,
         page,
         n,
         preparing ? prepareAddress(id) : "/console/rounds/" + id,

@@ -471,6 +471,65 @@ class PanelistPagesTest {
         equalTo("The comments convinced me"));
   }
 
+  /**
+   * Section pages share the rendering of the previous round's feedback (FeedbackFragments): each
+   * panelist still sees their own earlier rating marked, and a comment withheld while the round
+   * runs is gone from the next page shown.
+   */
+  @Test
+  void sharedFeedbackMarksEachPanelistsOwnRatingAndAWithheldCommentGoesAtOnce() {
+    long[] ids = openStudy("Shared feedback", 2, 1);
+    String first = token(ids[0], 1, 1);
+    String second = token(ids[0], 2, 1);
+    List<Long> items = items(first);
+    answerAndSubmit(first, items, 5, "Keep the weekly call");
+    answerAndSubmit(second, items, 6, null);
+    asCoordinator().post("/api/rounds/" + ids[1] + "/close").then().statusCode(200);
+    long comment =
+        asCoordinator()
+            .get("/api/rounds/" + ids[1] + "/comments")
+            .jsonPath()
+            .getLong("items[0].id");
+    release(comment, true);
+    long next =
+        asCoordinator()
+            .post("/api/rounds/" + ids[1] + "/next")
+            .then()
+            .statusCode(201)
+            .extract()
+            .jsonPath()
+            .getLong("id");
+    open(next);
+
+    String firstPage = browser().get("/p/" + first + "/sections/1").asString();
+    String secondPage = browser().get("/p/" + second + "/sections/1").asString();
+    assertThat(
+        firstPage, containsString("In round 1 you rated this 5 (Neither agree nor disagree)"));
+    assertThat(secondPage, containsString("In round 1 you rated this 6"));
+    assertThat(secondPage, not(containsString("you rated this 5")));
+    assertThat(secondPage, containsString("<tr class=\"mine\"><th scope=\"row\">6 "));
+    assertThat(firstPage, containsString("Keep the weekly call"));
+    assertThat(secondPage, containsString("Keep the weekly call"));
+
+    release(comment, false);
+    assertThat(
+        browser().get("/p/" + first + "/sections/1").asString(),
+        not(containsString("Keep the weekly call")));
+    release(comment, true);
+    assertThat(
+        browser().get("/p/" + first + "/sections/1").asString(),
+        containsString("Keep the weekly call"));
+  }
+
+  private static void release(long comment, boolean released) {
+    asCoordinator()
+        .contentType(ContentType.JSON)
+        .body(Map.of("released", released))
+        .patch("/api/comments/" + comment)
+        .then()
+        .statusCode(204);
+  }
+
   private static void answerAndSubmit(String token, List<Long> items, int value, String comment) {
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("consent", true);
