@@ -34,9 +34,9 @@ import org.junit.jupiter.api.Test;
  * in a child process killed with SIGKILL at a random moment, forty times. After each kill the file
  * must show every writer's rows from one transaction, no older than the last one acknowledged.
  *
- * <p>With H2's own driver the same run tears transactions: once in sixty kills a writer's rows came
- * from two transactions, and after most kills the sequence started below ids already stored (run it
- * with {@code -Dserial-commit.driver=h2} to see).
+ * <p>With H2's own driver ({@code -Dserial-commit.driver=h2}) the same run fails: after most kills
+ * the sequence starts below ids already stored, and now and then a writer's rows come from two
+ * transactions (docs/reliability.md has the figures).
  */
 class SerialCommitDriverIT {
 
