@@ -15,6 +15,8 @@ import java.util.Locale;
 import java.util.Properties;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.logging.Logger;
+import org.h2.engine.SessionLocal;
+import org.h2.jdbc.JdbcConnection;
 
 /**
  * The JDBC driver Concord's pool opens connections with: it hands each URL to H2's or PostgreSQL's
@@ -26,9 +28,10 @@ import java.util.logging.Logger;
  * can hold some of its rows committed and its undo log not yet marked committed; after a crash H2
  * then rolls back the rest of it and the transaction survives in part. CrashRecoveryIT met this
  * once: a panelist's stored ratings were half one save and half another, with one rating gone. When
- * commits and rollbacks take turns, no store runs during another transaction's commit, because each
- * store runs inside the commit or rollback that holds the turn. Writers still run side by side;
- * only the end of each transaction queues, and H2 queued the stores themselves already.
+ * commits and rollbacks of transactions that changed something take turns, no store runs during
+ * another transaction's commit, because each store runs inside the commit or rollback that holds
+ * the turn. Writers still run side by side; only the end of each transaction queues, and H2 queued
+ * the stores themselves already.
  *
  * <p>H2 also writes the store when a sequence has handed out the values it reserved; so drawing ids
  * takes a turn too. Not covered: a statement run with auto-commit on (Concord writes inside
@@ -60,14 +63,15 @@ public final class SerialCommitDriver implements Driver {
         Proxy.newProxyInstance(
             Connection.class.getClassLoader(),
             new Class<?>[] {Connection.class},
-            new TakingTurns(connection));
+            new TakingTurns(connection, (SessionLocal) ((JdbcConnection) connection).getSession()));
   }
 
   /**
-   * Ends a transaction, or draws from the id sequence, only in turn; every other call goes straight
-   * to H2's connection.
+   * Ends a transaction that changed something, or draws from the id sequence, only in turn; every
+   * other call goes straight to H2's connection.
    */
-  private record TakingTurns(Connection connection) implements InvocationHandler {
+  private record TakingTurns(Connection connection, SessionLocal session)
+      implements InvocationHandler {
 
     @Override
     public Object invoke(Object proxy, Method method, Object[] arguments) throws Throwable {
@@ -81,7 +85,9 @@ public final class SerialCommitDriver implements Driver {
                     ? inTurn(statement, statementMethod, statementArguments)
                     : call(statement, statementMethod, statementArguments));
       }
-      return endsTransaction(method, arguments)
+      // A transaction without changes writes no store: read-only page views need not queue. Only
+      // this connection's own statements could add changes, and its thread is here.
+      return endsTransaction(method, arguments) && session.containsUncommitted()
           ? inTurn(connection, method, arguments)
           : call(connection, method, arguments);
     }

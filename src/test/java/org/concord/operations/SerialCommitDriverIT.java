@@ -31,7 +31,7 @@ import org.junit.jupiter.api.Test;
  * Every transaction on an H2 file survives a kill whole or not at all, and ids are never handed out
  * twice, when connections come from {@link SerialCommitDriver}. Sixteen writers each rewrite their
  * ten rows and three detail rows (with new ids from the sequence) in one transaction after another,
- * in a child process killed with SIGKILL at a random moment, forty times. After each kill the file
+ * in a child process killed with SIGKILL at a random moment, twenty times. After each kill the file
  * must show every writer's rows from one transaction, no older than the last one acknowledged.
  *
  * <p>With H2's own driver ({@code -Dserial-commit.driver=h2}) the same run fails: after most kills
@@ -43,7 +43,7 @@ class SerialCommitDriverIT {
   private static final int WRITERS = 16;
   private static final int ROWS = 10;
   private static final int DETAILS = 3;
-  private static final int KILLS = 40;
+  private static final int KILLS = 20;
 
   @Test
   void everyTransactionSurvivesAKillWholeOrNotAtAll() throws Exception {
