@@ -2,11 +2,12 @@ package org.concord;
 
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
+import java.sql.Driver;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -53,9 +54,9 @@ public final class TestDatabase {
    */
   public static Connection connect(String name, Path h2File) throws SQLException {
     if (!postgresql()) {
-      return DriverManager.getConnection("jdbc:h2:file:" + h2File, "concord", "");
+      return open("jdbc:h2:file:" + h2File, "concord", "");
     }
-    return DriverManager.getConnection(
+    return open(
         prepare(name, false),
         System.getenv("CONCORD_DB_USERNAME"),
         System.getenv("CONCORD_DB_PASSWORD"));
@@ -65,8 +66,7 @@ public final class TestDatabase {
     String shared = System.getenv("CONCORD_DB_URL");
     String database = name.replace('-', '_');
     try (Connection db =
-        DriverManager.getConnection(
-            shared, System.getenv("CONCORD_DB_USERNAME"), System.getenv("CONCORD_DB_PASSWORD"))) {
+        open(shared, System.getenv("CONCORD_DB_USERNAME"), System.getenv("CONCORD_DB_PASSWORD"))) {
       if (empty && EMPTIED.add(database)) {
         try (Statement drop = db.createStatement()) {
           drop.execute("drop database if exists \"" + database + "\" with (force)");
@@ -96,5 +96,18 @@ public final class TestDatabase {
     int path = shared.indexOf('/', "jdbc:postgresql://".length());
     int query = shared.indexOf('?', path);
     return shared.substring(0, path + 1) + database + (query < 0 ? "" : shared.substring(query));
+  }
+
+  /**
+   * A connection through the database's own driver. Not through DriverManager: the application's
+   * pool loads SerialCommitDriver, so inside a Quarkus test nothing has registered PostgreSQL's.
+   */
+  public static Connection open(String url, String user, String password) throws SQLException {
+    Properties credentials = new Properties();
+    credentials.setProperty("user", user);
+    credentials.setProperty("password", password == null ? "" : password);
+    Driver driver =
+        url.startsWith("jdbc:postgresql:") ? new org.postgresql.Driver() : new org.h2.Driver();
+    return driver.connect(url, credentials);
   }
 }

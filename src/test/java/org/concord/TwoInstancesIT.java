@@ -29,7 +29,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -526,7 +525,7 @@ class TwoInstancesIT {
   }
 
   private static Connection connect(String url) throws SQLException {
-    return DriverManager.getConnection(
+    return TestDatabase.open(
         url, System.getenv("CONCORD_DB_USERNAME"), System.getenv("CONCORD_DB_PASSWORD"));
   }
 
